@@ -1,0 +1,1 @@
+"""The ``polytag`` command line: one module per command."""

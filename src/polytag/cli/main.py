@@ -1,0 +1,45 @@
+"""Entry point of the ``polytag`` command. Each command lives in its own module with
+``add_arguments(parser)`` and ``run(args) -> int``; this file only dispatches."""
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from polytag.errors import PolytagError
+
+#: command name -> (module, one-line help)
+COMMANDS = {
+    "read": ("polytag.cli.read", "print the segments of documents as JSON Lines"),
+    "tokenize": ("polytag.cli.tokenize", "print the tokens of a text"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from polytag import __version__
+
+    parser = argparse.ArgumentParser(prog="polytag", description="Theme tagging for AI-policy documents (ko, zh, en).")
+    parser.add_argument("--version", action="version", version=f"polytag {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = import_module(module_name)
+        command = sub.add_parser(name, help=help_text, description=module.__doc__)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except PolytagError as error:
+        print(f"polytag {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `polytag read corpora | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""One interface for every language, and the registry that maps language codes to it.
+
+A language module subclasses :class:`LanguageModule` and registers itself with
+:func:`register_language`; nothing else in polytag branches on the language code.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from abc import ABC, abstractmethod
+from importlib import resources
+from typing import Callable, Iterable
+
+from polytag.errors import LanguageError
+from polytag.text.tokens import Token
+
+_REGISTRY: dict[str, type["LanguageModule"]] = {}
+_INSTANCES: dict[str, "LanguageModule"] = {}
+_LOCK = threading.Lock()
+_WHITESPACE = re.compile(r"\s+")
+
+
+def register_language(code: str) -> Callable[[type["LanguageModule"]], type["LanguageModule"]]:
+    """Class decorator: make a :class:`LanguageModule` available under ``code``."""
+
+    def decorate(cls: type[LanguageModule]) -> type[LanguageModule]:
+        cls.code = code
+        _REGISTRY[code] = cls
+        return cls
+
+    return decorate
+
+
+def get_language(code: str) -> "LanguageModule":
+    """The process-wide instance of the language module for ``code`` (built once, lazily)."""
+    instance = _INSTANCES.get(code)
+    if instance is None:
+        with _LOCK:
+            instance = _INSTANCES.get(code)
+            if instance is None:
+                if code not in _REGISTRY:
+                    raise LanguageError(
+                        f"no tokenizer for language {code!r}; available: {', '.join(sorted(_REGISTRY))}"
+                    )
+                instance = _INSTANCES[code] = _REGISTRY[code]()
+    return instance
+
+
+def available_languages() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def load_word_list(name: str) -> set[str]:
+    """Read a one-word-per-line data file shipped in ``polytag/text/data`` (``#`` starts a comment)."""
+    text = resources.files("polytag.text.data").joinpath(name).read_text(encoding="utf-8")
+    return {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
+
+
+class LanguageModule(ABC):
+    """Everything polytag knows about one language: tokens, sentences, stop words, spaCy.
+
+    Subclasses load their heavy tokenizer lazily and keep one per process.
+    """
+
+    code: str = ""
+    #: the code ``spacy.blank`` takes for this language
+    spacy_lang: str = ""
+
+    def __init__(self) -> None:
+        self.stop_words: set[str] = load_word_list(f"stop_{self.code}.txt")
+
+    @abstractmethod
+    def tokenize_paragraph(self, text: str) -> list[Token]:
+        """Tokens of one paragraph, offsets into ``text``; whitespace yields no token."""
+
+    @abstractmethod
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of a paragraph, whitespace trimmed."""
+
+    def normalize(self, text: str) -> str:
+        """The form of ``text`` that matching compares (same length as ``text``)."""
+        return text.lower()
+
+    def tokenize(self, text: str) -> list[Token]:
+        """Tokens of any text: paragraph by paragraph (tokenizers slow down on long strings),
+        with any character the library skipped kept as a token of its own."""
+        tokens: list[Token] = []
+        for start, end in _line_spans(text):
+            for token in self.tokenize_paragraph(text[start:end]):
+                if token.text.isspace():  # e.g. control characters that str counts as space
+                    continue
+                tokens.append(token._replace(start=token.start + start, end=token.end + start))
+        return _fill_gaps(text, tokens)
+
+    def add_stop_words(self, words: Iterable[str]) -> None:
+        """Extend this language's stop words (compared with token lemmas)."""
+        self.stop_words.update(words)
+
+    def make_nlp(self):
+        """A spaCy ``Language`` whose tokenizer is this module (see ``polytag.text.spacy_bridge``)."""
+        from polytag.text.spacy_bridge import make_nlp
+
+        return make_nlp(self)
+
+
+def _line_spans(text: str) -> Iterable[tuple[int, int]]:
+    start = 0
+    for line in text.splitlines(keepends=True):
+        end = start + len(line)
+        if line.strip():
+            yield start, end
+        start = end
+
+
+def _fill_gaps(text: str, tokens: list[Token]) -> list[Token]:
+    """Add a token for every non-whitespace run the library left uncovered, so nothing is lost."""
+    out: list[Token] = []
+    position = 0
+    for token in tokens:
+        if token.start > position:
+            out.extend(_gap_tokens(text, position, token.start))
+        out.append(token)
+        position = max(position, token.end)
+    if position < len(text):
+        out.extend(_gap_tokens(text, position, len(text)))
+    return out
+
+
+def _gap_tokens(text: str, start: int, end: int) -> list[Token]:
+    gap = text[start:end]
+    out = []
+    for piece in re.finditer(r"\S+", gap):
+        surface = piece.group()
+        pos = "X" if any(ch.isalnum() for ch in surface) else "SYM"
+        out.append(Token(surface, surface.lower(), pos, pos, start + piece.start(), start + piece.end(), False))
+    return out

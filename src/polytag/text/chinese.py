@@ -1,0 +1,106 @@
+"""Chinese: jieba with part-of-speech tags and a user dictionary of policy terms.
+
+Text in Traditional characters is segmented through its Simplified form (jieba's dictionary
+is Simplified), character for character, so offsets and the original characters are kept in
+``Token.text`` while ``Token.lemma`` holds the Simplified form used for matching.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from importlib import resources
+
+import zhconv
+
+from polytag.text.base import LanguageModule, register_language
+from polytag.text.tokens import Token
+
+_SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")
+_UPOS = {
+    "n": "NOUN", "nr": "PROPN", "ns": "PROPN", "nt": "PROPN", "nz": "PROPN", "ng": "NOUN",
+    "nrt": "PROPN", "nrfg": "PROPN", "vn": "NOUN", "an": "NOUN", "v": "VERB", "vd": "VERB",
+    "vg": "VERB", "vi": "VERB", "vq": "VERB", "a": "ADJ", "ad": "ADV", "ag": "ADJ", "b": "ADJ",
+    "d": "ADV", "df": "ADV", "dg": "ADV", "r": "PRON", "rr": "PRON", "rz": "PRON", "rg": "PRON",
+    "m": "NUM", "mq": "NUM", "q": "NOUN", "p": "ADP", "c": "CCONJ", "u": "PART", "uj": "PART",
+    "ul": "PART", "uz": "PART", "ug": "PART", "uv": "PART", "ud": "PART", "y": "PART",
+    "e": "INTJ", "o": "INTJ", "f": "NOUN", "s": "NOUN", "t": "NOUN", "tg": "NOUN", "l": "NOUN",
+    "i": "NOUN", "j": "PROPN", "z": "ADJ", "zg": "ADJ", "g": "NOUN", "h": "X", "k": "X",
+    "eng": "X", "x": "PUNCT", "yg": "X",
+}
+_PUNCT_OR_SPACE = re.compile(r"^(?:\s+|[^\w]+)$")
+_DIGITS = re.compile(r"^[\d０-９.,%％]+$")
+
+
+def _traditional_chars() -> frozenset[str]:
+    """Characters whose Simplified form differs: a cheap test for 'needs conversion'."""
+    zhconv.loaddict()
+    table = zhconv.zhconv.zhcdicts["zh2Hans"]
+    return frozenset(k for k, v in table.items() if len(k) == 1 and k != v)
+
+
+def to_simplified(text: str) -> str:
+    """Simplified form of ``text`` with the same length (one character for one)."""
+    converted = zhconv.convert(text, "zh-hans")
+    if len(converted) == len(text):
+        return converted
+    return "".join(zhconv.convert(ch, "zh-hans") if len(zhconv.convert(ch, "zh-hans")) == 1 else ch for ch in text)
+
+
+@register_language("zh")
+class Chinese(LanguageModule):
+    spacy_lang = "zh"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._posseg = None
+        self._lock = threading.Lock()
+        self._traditional = _traditional_chars()
+
+    @property
+    def posseg(self):
+        """The process's one jieba POS tokenizer, with polytag's user dictionary loaded."""
+        if self._posseg is None:
+            with self._lock:
+                if self._posseg is None:
+                    import jieba
+                    import jieba.posseg
+
+                    jieba.setLogLevel(60)
+                    tokenizer = jieba.Tokenizer()
+                    with resources.as_file(resources.files("polytag.text.data") / "zh_userdict.txt") as path:
+                        tokenizer.load_userdict(str(path))
+                    self._posseg = jieba.posseg.POSTokenizer(tokenizer)
+        return self._posseg
+
+    def normalize(self, text: str) -> str:
+        if self._traditional.isdisjoint(text):
+            return text.lower()
+        return to_simplified(text).lower()
+
+    def tokenize_paragraph(self, text: str) -> list[Token]:
+        simplified = text if self._traditional.isdisjoint(text) else to_simplified(text)
+        stop = self.stop_words
+        tokens = []
+        start = 0
+        for word, flag in self.posseg.cut(simplified):
+            end = start + len(word)
+            if not word.isspace():
+                pos = _UPOS.get(flag, "X")
+                if flag in ("x", "m", "eng") or pos == "X":
+                    pos = "PUNCT" if _PUNCT_OR_SPACE.match(word) else "NUM" if _DIGITS.match(word) else pos
+                lemma = word.lower()
+                tokens.append(Token(text[start:end], lemma, pos, flag, start, end, pos == "PUNCT" or lemma in stop))
+            start = end
+        return tokens
+
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for match in _SENTENCE.finditer(text):
+            start, end = match.span()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+        return spans

@@ -1,0 +1,88 @@
+"""Korean: kiwipiepy morphemes, regrouped so that offsets never overlap.
+
+Kiwi returns morphemes whose spans can overlap where a stem and an ending fuse in writing
+(했다 = 하 + 었 + 다). polytag keeps nouns as their own tokens (so 수출통제 and 수출 통제 both
+give 수출 + 통제), attaches noun suffixes to their noun (개방 + 형 -> 개방형), and makes one token
+of a verb or adjective stem with its endings, whose lemma is the dictionary form (통제 + 한다
+-> 통제, 하다; 줄였다 -> 줄이다).
+"""
+from __future__ import annotations
+
+import threading
+
+from polytag.text.base import LanguageModule, register_language
+from polytag.text.tokens import Token
+
+_VERB_STEMS = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
+_UPOS = {
+    "NNG": "NOUN", "NNB": "NOUN", "NR": "NUM", "NNP": "PROPN", "NP": "PRON",
+    "VV": "VERB", "VA": "ADJ", "VX": "AUX", "VCP": "AUX", "VCN": "ADJ",
+    "XSV": "VERB", "XSA": "ADJ", "MM": "DET", "MAG": "ADV", "MAJ": "CCONJ", "IC": "INTJ",
+    "SF": "PUNCT", "SP": "PUNCT", "SS": "PUNCT", "SSO": "PUNCT", "SSC": "PUNCT", "SE": "PUNCT",
+    "SO": "PUNCT", "SW": "SYM", "SL": "X", "SH": "X", "SN": "NUM", "SB": "PUNCT",
+    "W_URL": "X", "W_EMAIL": "X", "W_HASHTAG": "X", "W_MENTION": "X", "W_SERIAL": "NUM",
+    "W_EMOJI": "SYM", "XPN": "NOUN", "XSN": "NOUN", "XR": "NOUN", "Z_CODA": "X", "Z_SIOT": "X",
+    "UN": "X",
+}
+
+
+def _base_tag(tag: str) -> str:
+    """Kiwi marks irregular conjugation as VV-I / VA-R; the part before the dash is the tag."""
+    return tag.split("-", 1)[0]
+
+
+def _upos(tag: str) -> str:
+    if tag.startswith("J"):
+        return "ADP"
+    if tag.startswith("E"):
+        return "PART"
+    return _UPOS.get(tag, "X")
+
+
+@register_language("ko")
+class Korean(LanguageModule):
+    spacy_lang = "ko"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kiwi = None
+        self._lock = threading.Lock()
+
+    @property
+    def kiwi(self):
+        """The process's one Kiwi (about 500 MB once warm): built on first use."""
+        if self._kiwi is None:
+            with self._lock:
+                if self._kiwi is None:
+                    from kiwipiepy import Kiwi
+
+                    self._kiwi = Kiwi(num_workers=1)
+        return self._kiwi
+
+    def tokenize_paragraph(self, text: str) -> list[Token]:
+        tokens: list[Token] = []
+        for morph in self.kiwi.tokenize(text):
+            tag = _base_tag(morph.tag)
+            start, end = morph.start, morph.end
+            previous = tokens[-1] if tokens else None
+            attaches = previous is not None and (
+                start < previous.end  # fused in writing: must share one token
+                or (tag.startswith("E") and previous.pos in ("VERB", "ADJ", "AUX") and start == previous.end)
+                or (tag == "XSN" and start == previous.end and previous.pos in ("NOUN", "PROPN"))
+            )
+            if attaches:
+                merged_end = max(previous.end, end)
+                lemma = previous.lemma + morph.form if tag == "XSN" else previous.lemma
+                tokens[-1] = previous._replace(text=text[previous.start:merged_end], lemma=lemma, end=merged_end)
+                continue
+            if previous is not None and previous.tag == "XPN" and start == previous.end and tag.startswith("NN"):
+                merged = text[previous.start:end]
+                tokens[-1] = previous._replace(text=merged, lemma=previous.lemma + morph.form, pos="NOUN", tag=tag, end=end)
+                continue
+            lemma = morph.form + "다" if tag in _VERB_STEMS else morph.form
+            tokens.append(Token(text[start:end], lemma, _upos(tag), tag, start, end, False))
+        stop = self.stop_words
+        return [t._replace(is_stop=t.pos in ("ADP", "PART", "PUNCT") or t.lemma in stop) for t in tokens]
+
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.kiwi.split_into_sents(text)]
