@@ -42,6 +42,24 @@ PLAN = {
 }
 MIN_CHARS = {"en": 40, "ko": 20, "zh": 15}
 
+# Second round, drawn after the first was labelled and showed few positives for some themes:
+# unsampled paragraphs, half among those that touch international, access or openness
+# matters at all (RELEVANT), half at random.
+PLAN_2 = {
+    "en/us_eo14110_safe_secure_trustworthy_ai_2023.txt": 50,
+    "en/us_eo_ai_education_youth_2025.txt": 15,
+    "en/kr_ai_basic_act_amended_2026_moleg_translation.txt": 25,
+    "en/cn_genai_interim_measures_2023_casi_translation.txt": 10,
+    "en/us_eo14365_state_law_preemption_ai_2025.txt": 10,
+    "ko/kr_ai_basic_act_amended_2026.txt": 60,
+    "zh/prc_gov_work_report_2021.txt": 35,
+    "zh/prc_gov_work_report_2022.txt": 35,
+    "zh/prc_gov_work_report_2024.txt": 30,
+}
+RELEVANT = re.compile(r"open|weight|develop|countr|international|access|small|export|chip|allie|China|foreign|global|"
+                      r"开放|开源|国际|合作|发展中|中小|出口|芯片|全球|共享|数据|科技|"
+                      r"개방|공개|국제|협력|중소|수출|해외|글로벌|데이터|접근|격차", re.I)
+
 
 def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(text) if s and s.strip()]
@@ -62,25 +80,33 @@ def segments(path: Path, lang: str) -> list[str]:
     return out
 
 
-def main() -> None:
-    rng = random.Random(20261127)
+def draw(plan: dict, rng: random.Random, pattern: re.Pattern, taken: set[str]) -> list[tuple[str, str, str]]:
     rows = []
-    for file, n in PLAN.items():
+    for file, n in plan.items():
         lang = file.split("/")[0]
-        segs = segments(ROOT / file, lang)
+        segs = [s for s in segments(ROOT / file, lang) if s not in taken]
         if n is not None and n < len(segs):
-            tech = [i for i, s in enumerate(segs) if TECH.search(s)]
+            tech = [i for i, s in enumerate(segs) if pattern.search(s)]
             picked = set(rng.sample(tech, min(n // 2, len(tech))))
             rest = [i for i in range(len(segs)) if i not in picked]
             picked |= set(rng.sample(rest, n - len(picked)))
             segs = [segs[i] for i in sorted(picked)]
         rows += [(file, lang, s) for s in segs]
+    return rows
+
+
+def main() -> None:
+    rng = random.Random(20261127)
+    first = draw(PLAN, rng, TECH, set())
+    second = draw(PLAN_2, rng, RELEVANT, {text for _, _, text in first})
     with open(ROOT / "labels" / "segments_to_label.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["id", "doc", "lang", "text"])
-        for i, (doc, lang, text) in enumerate(rows):
-            w.writerow([f"s{i:04d}", doc, lang, text])
-    print(len(rows))
+        w.writerow(["id", "doc", "lang", "text", "round"])
+        for i, (doc, lang, text) in enumerate(first):
+            w.writerow([f"s{i:04d}", doc, lang, text, 1])
+        for i, (doc, lang, text) in enumerate(second, start=len(first)):
+            w.writerow([f"s{i:04d}", doc, lang, text, 2])
+    print(len(first), len(second))
 
 
 if __name__ == "__main__":

@@ -63,3 +63,16 @@ class GoldDataError(PolytagError):
 
 class OutputDirError(PolytagError):
     """An output folder belongs to something else and ``--force`` was not given."""
+
+
+class ResultsError(PolytagError):
+    """Tagging results lack what a report needs: the folder, one of its files, or a column.
+
+    ``folder`` names the results folder (or what the results came from) and ``reason`` says
+    what is missing.
+    """
+
+    def __init__(self, folder: str | Path, reason: str) -> None:
+        self.folder = str(folder)
+        self.reason = reason
+        super().__init__(f"{self.folder}: {reason}")

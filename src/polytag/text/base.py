@@ -9,7 +9,7 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from polytag.errors import LanguageError
 from polytag.text.tokens import Token
@@ -18,6 +18,9 @@ _REGISTRY: dict[str, type["LanguageModule"]] = {}
 _INSTANCES: dict[str, "LanguageModule"] = {}
 _LOCK = threading.Lock()
 _WHITESPACE = re.compile(r"\s+")
+#: a word written in Latin letters that can be part of a term: letters first, then letters,
+#: digits or in-word punctuation (so "3(a)(ii" and "9/11" are not words of a term)
+_LATIN_TERM_WORD = re.compile(r"^[^\W\d_][\w.'’&-]*$")
 
 
 def register_language(code: str) -> Callable[[type["LanguageModule"]], type["LanguageModule"]]:
@@ -56,6 +59,33 @@ def load_word_list(name: str) -> set[str]:
     return {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
 
 
+class TermWord(NamedTuple):
+    """A word that can be part of a term, built by :meth:`LanguageModule.term_runs`.
+
+    ``form`` is how the word reads inside a term and ``lemma`` how it reads as the term's last
+    word (English heads are singular: "open-weight models" -> "open-weight model"); ``head``
+    says whether a term may end with it (English adjectives may not); ``alone`` whether it is a
+    term by itself (a Chinese verbal noun such as 发展 is not, 高质量发展 is); ``name`` marks
+    words written as part of a capitalised name ("United States" keeps its plural).
+    """
+
+    start: int
+    end: int
+    form: str
+    lemma: str
+    head: bool = True
+    alone: bool = True
+    name: bool = False
+
+
+def latin_term_form(word: str) -> str | None:
+    """The term form of a word in Latin letters: acronyms keep their capitals (AI, BIS),
+    other words are lower-cased; None for things that are not words (3(a), 9/11)."""
+    if not _LATIN_TERM_WORD.match(word):
+        return None
+    return word if len(word) > 1 and word.isupper() else word.lower()
+
+
 class LanguageModule(ABC):
     """Everything polytag knows about one language: tokens, sentences, stop words, spaCy.
 
@@ -65,6 +95,12 @@ class LanguageModule(ABC):
     code: str = ""
     #: the code ``spacy.blank`` takes for this language
     spacy_lang: str = ""
+    #: True where one token often holds several words (Chinese 开源社区), so a one-token term
+    #: may also match at the start or end of a token
+    compound_tokens: bool = False
+    #: True where character n-grams help theme features (no spaces between words, or
+    #: words glued to particles)
+    char_ngram_features: bool = False
 
     def __init__(self) -> None:
         self.stop_words: set[str] = load_word_list(f"stop_{self.code}.txt")
@@ -91,6 +127,35 @@ class LanguageModule(ABC):
                     continue
                 tokens.append(token._replace(start=token.start + start, end=token.end + start))
         return _fill_gaps(text, tokens)
+
+    #: joins the words of a multi-word term (Chinese writes terms without spaces)
+    term_separator: str = " "
+
+    def term_runs(self, tokens: Sequence[Token]) -> list[list[TermWord]]:
+        """Maximal runs of adjacent words that can make up terms (noun-like words); a stop
+        word, punctuation, a number or boilerplate ends a run. Terms are word sequences
+        inside one run."""
+        runs: list[list[TermWord]] = []
+        run: list[TermWord] = []
+        for i in range(len(tokens)):
+            word = self.term_word(tokens, i)
+            if word is None:
+                if run:
+                    runs.append(run)
+                    run = []
+            else:
+                run.append(word)
+        if run:
+            runs.append(run)
+        return runs
+
+    def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
+        """``tokens[i]`` as a word of a term, or None when it cannot be part of one (the
+        neighbours tell how a word is used). By default any content word but stop words."""
+        token = tokens[i]
+        if token.is_stop or not token.is_word:
+            return None
+        return TermWord(token.start, token.end, token.lemma, token.lemma)
 
     def add_stop_words(self, words: Iterable[str]) -> None:
         """Extend this language's stop words (compared with token lemmas)."""

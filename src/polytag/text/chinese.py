@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Sequence
 from importlib import resources
 
 import zhconv
 
-from polytag.text.base import LanguageModule, register_language
+from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
 from polytag.text.tokens import Token
 
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")
@@ -27,6 +28,15 @@ _UPOS = {
     "i": "NOUN", "j": "PROPN", "z": "ADJ", "zg": "ADJ", "g": "NOUN", "h": "X", "k": "X",
     "eng": "X", "x": "PUNCT", "yg": "X",
 }
+#: jieba tags of words that can make up a term: nouns, names, organisations, other proper
+#: nouns, verbal and adjectival nouns, abbreviations; not time words, places like 境内 or
+#: localisers, which are mostly boilerplate
+_TERM_FLAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "j"})
+#: words jieba tags as nouns that are verbs or adverbs in policy prose (利用, 依法, 有关) or
+#: mis-segmented (采取有效): never part of a term
+_NOT_TERM_WORDS = frozenset(
+    {"利用", "依法", "有关", "相关", "采取有效", "进一步", "有效", "方面", "大力发展", "深化", "全面", "着力", "基本"}
+)
 _PUNCT_OR_SPACE = re.compile(r"^(?:\s+|[^\w]+)$")
 _DIGITS = re.compile(r"^[\d０-９.,%％]+$")
 
@@ -49,6 +59,8 @@ def to_simplified(text: str) -> str:
 @register_language("zh")
 class Chinese(LanguageModule):
     spacy_lang = "zh"
+    char_ngram_features = True
+    compound_tokens = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,6 +104,21 @@ class Chinese(LanguageModule):
                 tokens.append(Token(text[start:end], lemma, pos, flag, start, end, pos == "PUNCT" or lemma in stop))
             start = end
         return tokens
+
+    term_separator = ""
+
+    def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
+        """Noun-like words by jieba's tag (出口管制, 全球南方, 开源模型), and Latin words (AI).
+        A verbal noun (发展, 建设) is part of terms (高质量发展) but not a term by itself."""
+        token = tokens[i]
+        if token.is_stop or token.lemma in _NOT_TERM_WORDS:
+            return None
+        if token.tag in _TERM_FLAGS:
+            return TermWord(token.start, token.end, token.lemma, token.lemma, alone=token.tag != "vn")
+        if token.tag == "eng":
+            form = latin_term_form(token.text)
+            return TermWord(token.start, token.end, form, form) if form else None
+        return None
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         spans = []

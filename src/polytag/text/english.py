@@ -7,11 +7,26 @@ not become the pronoun "us".
 from __future__ import annotations
 
 import threading
+from typing import Sequence
 
-from polytag.text.base import LanguageModule, register_language
+from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
 from polytag.text.tokens import Token
 
 _LEMMA_OVERRIDES = {"'s": "'s", "’s": "'s", "data": "data", "media": "media"}
+_HYPHENS = frozenset({"-", "‐", "‑"})
+#: verb forms that WordNet also lists as nouns but prose almost never uses so ("led by OSTP")
+_VERB_FORMS = frozenset({"led", "said", "including"})
+#: words of legal structure, legal formulas (set forth, pursuant to) and dates: boilerplate,
+#: never part of a term
+_BOILERPLATE = frozenset(
+    "section sections subsection subsections paragraph paragraphs subparagraph subparagraphs clause "
+    "clauses chapter article annex appendix et seq u.s.c. c.f.r. fr pub stat no. ii iii iv vi vii viii "
+    "forth hereof herein thereof therein pursuant accordance day days date dates week weeks month months "
+    "ix xi xii january february march april june july august september october november december "
+    "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. monday tuesday wednesday thursday "
+    "friday saturday sunday".split()
+)
+_NOT_TERM_WORDS = _BOILERPLATE | _VERB_FORMS
 
 
 @register_language("en")
@@ -22,6 +37,7 @@ class English(LanguageModule):
         super().__init__()
         self._nlp = None
         self._table: dict[str, str] | None = None
+        self._classes: dict[str, frozenset[str]] | None = None
         self._lock = threading.Lock()
 
     def _load(self) -> None:
@@ -44,6 +60,23 @@ class English(LanguageModule):
         if self._nlp is None:
             self._load()
         return self._nlp
+
+    @property
+    def word_classes(self) -> dict[str, frozenset[str]]:
+        """Word -> the classes WordNet gives it (noun, verb, adj, adv), from spacy-lookups-data:
+        the offline stand-in for a tagger when deciding what can be part of a noun phrase."""
+        if self._classes is None:
+            import spacy
+            import srsly
+
+            path = spacy.util.registry.lookups.get("en")["lemma_lookup"]
+            index = srsly.read_gzip_json(path.with_name(path.name.replace("lookup", "index") + ".gz"))
+            classes: dict[str, set[str]] = {}
+            for word_class, words in index.items():
+                for word in words:
+                    classes.setdefault(word, set()).add(word_class)
+            self._classes = {word: frozenset(c) for word, c in classes.items()}
+        return self._classes
 
     def lemma(self, word: str) -> str:
         """Dictionary form for matching: lower-cased lookup lemma; capitalised acronyms kept."""
@@ -91,3 +124,81 @@ class English(LanguageModule):
             if end > start:
                 spans.append((start, end))
         return spans
+
+    def term_runs(self, tokens: Sequence[Token]) -> list[list[TermWord]]:
+        """Noun phrases from stop-word and punctuation boundaries: hyphenated compounds are one
+        word (open-weight, state-of-the-art), words known only as verbs or adverbs end a run
+        (ensure, hereby), a term ends with a word that can be a noun, and its last word is
+        singular (open-weight models -> open-weight model)."""
+        runs: list[list[TermWord]] = []
+        run: list[TermWord] = []
+        for group in _hyphen_groups(tokens):
+            word = self._term_word(group)
+            if word is None:
+                if run:
+                    runs.append(run)
+                    run = []
+            else:
+                run.append(word)
+        if run:
+            runs.append(run)
+        for run in runs:  # a capitalised name of two or more words: United States
+            for i, word in enumerate(run):
+                alone = (i == 0 or not run[i - 1].name) and (i + 1 == len(run) or not run[i + 1].name)
+                if word.name and alone:
+                    run[i] = word._replace(name=False)
+        return runs
+
+    def _term_word(self, group: Sequence[Token]) -> TermWord | None:
+        stop = self.stop_words
+        if all(t.is_stop or t.text.lower() in stop for t in group) or any(
+            not t.is_word for t in group if t.text not in _HYPHENS
+        ):  # a stop word by lemma (well) or as written (using -> use, least -> little)
+            return None
+        surface = "".join(t.text for t in group)
+        if latin_term_form(surface) is None or surface.lower() in _NOT_TERM_WORDS:
+            return None
+        form = "".join(latin_term_form(t.text) or t.text for t in group)  # AI-enabled keeps AI
+        last = group[-1].text.lower()
+        classes = self._classes_of(last)
+        if len(group) > 1 and classes == {"verb"}:  # AI-enabled, state-funded: adjectives
+            classes = frozenset({"adj"})
+        if classes and not classes & {"noun", "adj"}:
+            return None
+        if form.isupper():
+            lemma = form
+        else:
+            singular = self.lemma(last) if last.endswith("s") and classes == {"noun"} else last
+            lemma = form[: len(form) - len(last)] + singular
+        return TermWord(group[0].start, group[-1].end, form, lemma, head=not classes or "noun" in classes,
+                        name=surface[0].isupper())
+
+    def _classes_of(self, word: str) -> frozenset[str]:
+        """Word classes of ``word``; an inflected form not listed takes its lemma's: a plural
+        is a noun, other inflections (including, required) are verbs. Unknown words are names
+        or new coinages: empty, and treated as nouns."""
+        classes = self.word_classes
+        if word in classes:
+            return classes[word]
+        lemma = self.lemma(word)
+        lemma_classes = classes.get(lemma, frozenset())
+        if lemma == word or not lemma_classes:
+            return lemma_classes
+        if word.endswith("s") and "noun" in lemma_classes:
+            return frozenset({"noun"})
+        return frozenset({"verb"}) if "verb" in lemma_classes else lemma_classes
+
+
+def _hyphen_groups(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Tokens grouped into words: a hyphen written between two tokens without spaces joins them."""
+    groups: list[list[Token]] = []
+    for token in tokens:
+        previous = groups[-1] if groups else None
+        joins = previous is not None and previous[-1].end == token.start and (
+            token.text in _HYPHENS or previous[-1].text in _HYPHENS
+        )
+        if joins:
+            previous.append(token)
+        else:
+            groups.append([token])
+    return groups

@@ -9,8 +9,9 @@ of a verb or adjective stem with its endings, whose lemma is the dictionary form
 from __future__ import annotations
 
 import threading
+from typing import Sequence
 
-from polytag.text.base import LanguageModule, register_language
+from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
 from polytag.text.tokens import Token
 
 _VERB_STEMS = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
@@ -24,6 +25,12 @@ _UPOS = {
     "W_EMOJI": "SYM", "XPN": "NOUN", "XSN": "NOUN", "XR": "NOUN", "Z_CODA": "X", "Z_SIOT": "X",
     "UN": "X",
 }
+
+#: noun tags that can make up a term (common and proper nouns, roots, Hanja); bound nouns
+#: (NNB: 년, 월, 조), numerals and pronouns cannot
+_TERM_TAGS = frozenset({"NNG", "NNP", "XR", "SH"})
+#: units of legal structure (제1조 제2항 제3호, 제1장 제2절): boilerplate, never part of a term
+_LEGAL_UNITS = frozenset({"조", "항", "호", "장", "절", "관", "목", "편"})
 
 
 def _base_tag(tag: str) -> str:
@@ -42,6 +49,7 @@ def _upos(tag: str) -> str:
 @register_language("ko")
 class Korean(LanguageModule):
     spacy_lang = "ko"
+    char_ngram_features = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,3 +94,28 @@ class Korean(LanguageModule):
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in self.kiwi.split_into_sents(text)]
+
+    def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
+        """Nouns (with their noun suffixes: 개방형) and Latin names (AI, RAND, DeepSeek); not a noun
+        used as a verb or adjective (통제 in 통제한다, 관대 in 관대한, 강조 in "…을 강조")."""
+        token = tokens[i]
+        if token.is_stop or token.lemma in _LEGAL_UNITS:
+            return None
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is not None and following.start == token.end and following.tag in ("XSV", "XSA"):
+            return None
+        if _is_bullet_predicate(tokens, i):
+            return None
+        if token.tag in _TERM_TAGS:
+            return TermWord(token.start, token.end, token.lemma, token.lemma)
+        if token.tag == "SL" and sum(ch.isupper() for ch in token.text) >= 2:  # AI, OpenAI; not "Soft"
+            form = latin_term_form(token.text)
+            return TermWord(token.start, token.end, form, form) if form else None
+        return None
+
+
+def _is_bullet_predicate(tokens: Sequence[Token], i: int) -> bool:
+    """Bullet-style Korean ends a clause with a bare verbal noun after its object or subject
+    ("…모델 전략을 강조", "…의지를 표명"): the noun is the predicate there, not a term."""
+    at_end = i + 1 == len(tokens) or tokens[i + 1].tag in ("SF", "SE")
+    return at_end and i > 0 and tokens[i - 1].tag in ("JKO", "JKS")

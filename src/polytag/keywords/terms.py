@@ -1,0 +1,121 @@
+"""Candidate terms of a document: the word sequences, inside the runs of term words that the
+language module finds, that end with a word able to head a term.
+
+A term's identity (its key) is its lemma form: the forms of its words with the last word's
+lemma, joined by the language's separator, so "수출통제" and "수출 통제" are both "수출 통제",
+"出口管製" is "出口管制" and "open-weight models" is "open-weight model". The term shown is that
+key, except for capitalised English names, which keep their plural ("united states").
+Paragraphs repeated three times or more (running headers, repeated headings) are boilerplate.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from polytag.keywords.corpus import Paragraph, Text, paragraphs
+from polytag.text import get_language
+from polytag.text.base import TermWord
+
+#: longest term, in words
+MAX_WORDS = 4
+#: a paragraph repeated this many times in a document is boilerplate
+REPEATED_BOILERPLATE = 3
+
+
+@dataclass
+class Term:
+    """One candidate term and where it occurs."""
+
+    key: str
+    #: the lemma of each word: "a phrase and its sub-phrase" is decided on these
+    words: tuple[str, ...]
+    count: int = 0
+    #: earliest occurrence, as a share of its document's length (0 = the very start)
+    first: float = 1.0
+    #: indexes of the paragraphs it occurs in
+    paragraphs: set[int] = field(default_factory=set)
+    #: surface forms as written, with counts
+    forms: dict[str, int] = field(default_factory=dict)
+    #: how each occurrence is shown (the key, or a name's own spelling), with counts
+    names: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The term as shown: its most frequent spelling (the key unless it is a name)."""
+        return max(self.names, key=self.names.__getitem__)
+
+    def forms_by_frequency(self) -> list[str]:
+        return sorted(self.forms, key=self.forms.__getitem__, reverse=True)
+
+
+@dataclass
+class TermIndex:
+    """The candidate terms of one or more documents in one language."""
+
+    lang: str
+    terms: dict[str, Term]
+    #: runs of term words per paragraph (paragraph index, run), in text order
+    runs: list[tuple[int, list[TermWord]]]
+    #: word tokens (not punctuation or numbers) of each paragraph
+    paragraph_words: list[int]
+
+    @property
+    def n_words(self) -> int:
+        """Word tokens in all: the size of the text for keyness."""
+        return sum(self.paragraph_words)
+
+
+def index_terms(texts: list[Text], *, max_words: int = MAX_WORDS) -> TermIndex:
+    """Count every candidate term of ``texts`` (all in one language) with its positions."""
+    lang = texts[0].lang
+    language = get_language(lang)
+    separator = language.term_separator
+    terms: dict[str, Term] = {}
+    runs: list[tuple[int, list[TermWord]]] = []
+    paragraph_words: list[int] = []
+    for text in texts:
+        length = max(len(text.text), 1)
+        text_paragraphs = paragraphs(text)
+        repeated = _repeated_lines(text, text_paragraphs)
+        for paragraph in text_paragraphs:
+            paragraph_index = len(paragraph_words)
+            paragraph_words.append(sum(t.is_word for t in paragraph.tokens))
+            if text.text[paragraph.start : paragraph.end] in repeated:
+                continue
+            for run in language.term_runs(paragraph.tokens):
+                runs.append((paragraph_index, run))
+                for words in _spans(run, max_words):
+                    key = separator.join([w.form for w in words[:-1]] + [words[-1].lemma])
+                    if len(key) < 2:  # a single character is never a term
+                        continue
+                    term = terms.get(key)
+                    if term is None:
+                        term = terms[key] = Term(key, tuple(w.lemma for w in words))
+                    start, end = words[0].start, words[-1].end
+                    term.count += 1
+                    term.first = min(term.first, start / length)
+                    term.paragraphs.add(paragraph_index)
+                    form = " ".join(text.text[start:end].split())
+                    term.forms[form] = term.forms.get(form, 0) + 1
+                    is_name = len(words) > 1 and all(w.name for w in words)
+                    name = separator.join(w.form for w in words) if is_name else key
+                    term.names[name] = term.names.get(name, 0) + 1
+    return TermIndex(lang, terms, runs, paragraph_words)
+
+
+def _spans(run: list[TermWord], max_words: int):
+    """Every word sequence of ``run`` up to ``max_words`` long that ends with a head word
+    (and, if it is one word, may stand alone)."""
+    for end in range(1, len(run) + 1):
+        if run[end - 1].head:
+            for start in range(max(0, end - max_words), end - 1):
+                yield run[start:end]
+            if run[end - 1].alone:
+                yield run[end - 1 : end]
+
+
+def _repeated_lines(text: Text, text_paragraphs: list[Paragraph]) -> set[str]:
+    """Paragraphs written out identically at least ``REPEATED_BOILERPLATE`` times: page headers,
+    footers and headings repeated in every section ("Recommended Policy Actions")."""
+    counts = Counter(text.text[p.start : p.end] for p in text_paragraphs)
+    return {line for line, count in counts.items() if count >= REPEATED_BOILERPLATE}

@@ -1,0 +1,278 @@
+"""The theme classifier: one calibrated logistic regression per theme over lemma, character
+and codebook-concept features, blended with the codebook's own verdict, with a per-theme
+decision threshold chosen by cross-validation.
+
+The blend is what lets the classifier lean on the codebook where labels are thin: a theme
+learned from ``n`` positive examples gets weight ``n / (n + prior_strength)`` for the
+learned probability and the rest for the seed-term probability (weighted seed hits ``s``
+give ``1 - exp(-1.2 s)``); its decision threshold is shrunk toward 0.5 by the same weight. A theme with fewer than ``min_positives`` examples of either class
+is tagged from its seed terms alone.
+
+It is a scikit-learn estimator (parameters in ``__init__``, ``fit``/``predict``/
+``predict_proba``), so it works in ``Pipeline``, ``GridSearchCV`` and ``cross_val_score``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+
+from polytag.themes.codebook import Codebook
+from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
+from polytag.themes.features import FeatureSpace, compute_matches, content_tokens
+from polytag.themes.segments import TextUnit, as_units
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a theme was given: a passage of the segment (``text[start:end]``) and its weight."""
+
+    theme: str
+    text: str
+    start: int
+    end: int
+    #: "seed" (a seed term of the theme), "concept" or "scope" (a codebook feature the model
+    #: weighed), "word" (a lemma feature) or "chars" (a character n-gram)
+    source: str
+    weight: float
+    term: str = ""
+
+
+class ThemeClassifier(ClassifierMixin, BaseEstimator):
+    """Multi-label theme classifier for Korean, Chinese and English segments.
+
+    ``X``: a list of strings, a DataFrame with ``text`` (and ``lang``), or polytag Segments.
+    ``Y``: a DataFrame with one 0/1 column per theme of the codebook, or an array in the
+    codebook's theme order. A theme with no column, or fewer than ``min_positives`` examples
+    of either class, is tagged from its seed terms; with ``Y=None`` every theme is.
+    """
+
+    def __init__(self, codebook: Codebook | str | None = None, *, C: float = 4.0, word_ngrams: int = 2,
+                 char_ngrams: tuple[int, int] = (2, 3), min_df: int = 2, concept_scale: float = 1.0,
+                 text_scale: float = 1.0, prior_strength: float = 20.0,
+                 threshold_cv: int = 5, min_positives: int = 6, random_state: int = 0) -> None:
+        self.codebook = codebook
+        self.C = C
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.concept_scale = concept_scale
+        self.text_scale = text_scale
+        self.prior_strength = prior_strength
+        self.threshold_cv = threshold_cv
+        self.min_positives = min_positives
+        self.random_state = random_state
+
+    # ----- fitting ------------------------------------------------------------------------
+    def fit(self, X: Any, Y: Any = None) -> "ThemeClassifier":
+        self.codebook_ = Codebook.load(self.codebook)
+        self.themes_ = self.codebook_.theme_names
+        self.classes_ = np.array(self.themes_)
+        self.matcher_ = TermMatcher(self.codebook_)
+        units = as_units(X)
+        Y = self._label_matrix(Y, len(units))
+        matches = compute_matches(self.matcher_, units)
+        self.features_ = FeatureSpace.fit(
+            units, matches, concepts=[c.id for c in self.codebook_.concepts], themes=self.themes_,
+            ngrams=self.word_ngrams, char_ngrams=self.char_ngrams, min_df=self.min_df, concept_scale=self.concept_scale,
+            text_scale=self.text_scale)
+        features = self.features_.transform(units, matches)
+        n_themes = len(self.themes_)
+        self.coef_ = np.zeros((n_themes, features.shape[1]))
+        self.intercept_ = np.zeros(n_themes)
+        self.calibration_ = np.tile([1.0, 0.0], (n_themes, 1))  # p = sigmoid(a * decision + b)
+        self.thresholds_ = np.full(n_themes, 0.5)
+        self.blend_ = np.zeros(n_themes)  # weight of the learned probability; the rest is the codebook's
+        seed_proba = self._seed_probabilities(matches)
+        for j in range(n_themes):
+            y = Y[:, j]
+            positives = int(y.sum())
+            if y.min(initial=0) < 0 or min(positives, len(y) - positives) < self.min_positives:
+                continue  # blend_ stays 0: tagged from seed terms alone
+            out_of_fold = self._out_of_fold_decisions(features, y)
+            a, b = _platt(out_of_fold, y)
+            self.calibration_[j] = (a, b)
+            self.blend_[j] = positives / (positives + self.prior_strength)
+            blended = self.blend_[j] * _sigmoid(a * out_of_fold + b) + (1 - self.blend_[j]) * seed_proba[:, j]
+            # shrink the cut toward the codebook's own (0.5) as much as the probability is
+            self.thresholds_[j] = self.blend_[j] * _best_threshold(blended, y) + (1 - self.blend_[j]) * 0.5
+            model = self._logistic().fit(features, y)
+            self.coef_[j], self.intercept_[j] = model.coef_[0], model.intercept_[0]
+        return self
+
+    def _logistic(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, random_state=self.random_state)
+
+    def _out_of_fold_decisions(self, features, y: np.ndarray) -> np.ndarray:
+        folds = StratifiedKFold(n_splits=min(self.threshold_cv, int(y.sum()), int(len(y) - y.sum())),
+                                shuffle=True, random_state=self.random_state)
+        out = np.zeros(len(y))
+        for train, test in folds.split(features, y):
+            out[test] = self._logistic().fit(features[train], y[train]).decision_function(features[test])
+        return out
+
+    def _label_matrix(self, Y: Any, n: int) -> np.ndarray:
+        """Labels as an int matrix; -1 marks a theme without labels."""
+        if Y is None:
+            return np.full((n, len(self.themes_)), -1)
+        if isinstance(Y, pd.DataFrame):
+            Y = np.column_stack([Y[t].to_numpy() if t in Y.columns else np.full(len(Y), -1) for t in self.themes_]) \
+                if self.themes_ else np.zeros((len(Y), 0))
+        Y = np.asarray(Y, dtype=int)
+        if Y.shape != (n, len(self.themes_)):
+            raise ValueError(f"labels must have shape ({n}, {len(self.themes_)}), got {Y.shape}")
+        return Y
+
+    # ----- prediction ---------------------------------------------------------------------
+    def _prepare(self, X: Any) -> tuple[list[TextUnit], list[list[SeedMatch]], Any]:
+        units = as_units(X)
+        matches = compute_matches(self.matcher_, units)
+        return units, matches, self.features_.transform(units, matches)
+
+    def _seed_probabilities(self, matches: list[list[SeedMatch]]) -> np.ndarray:
+        """The codebook's verdict as a probability: weighted seed hits ``s`` give
+        ``1 - exp(-1.2 s)``, so one full seed term (0.70) passes 0.5 and one half-weight term (0.45) does not."""
+        column = {t: j for j, t in enumerate(self.themes_)}
+        scores = np.zeros((len(matches), len(self.themes_)))
+        for row, found in enumerate(matches):
+            for m in found:
+                if m.theme in column:
+                    scores[row, column[m.theme]] += m.weight
+        return 1.0 - np.exp(-1.2 * scores)
+
+    def _probabilities(self, matches: list[list[SeedMatch]], features) -> np.ndarray:
+        decision = np.asarray(features @ self.coef_.T) + self.intercept_
+        learned = _sigmoid(decision * self.calibration_[:, 0] + self.calibration_[:, 1])
+        return self.blend_ * learned + (1 - self.blend_) * self._seed_probabilities(matches)
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Probability of each theme, shape (n_segments, n_themes), in ``themes_`` order."""
+        _, matches, features = self._prepare(X)
+        return self._probabilities(matches, features)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """0/1 per theme; a theme is given only with evidence in the segment."""
+        return self.tag(X)[1]
+
+    def tag(self, X: Any, *, top: int = 5) -> tuple[np.ndarray, np.ndarray, list[dict[str, list[Evidence]]]]:
+        """Probabilities, 0/1 decisions and evidence per segment, in one pass."""
+        units, matches, features = self._prepare(X)
+        proba = self._probabilities(matches, features)
+        decisions = (proba >= self.thresholds_).astype(int)
+        evidence = [self._evidence(units[i], matches[i], features[i], top=top) for i in range(len(units))]
+        for i, found in enumerate(evidence):
+            for j, theme in enumerate(self.themes_):
+                if not found.get(theme):
+                    decisions[i, j] = 0
+        return proba, decisions, evidence
+
+    # ----- evidence -----------------------------------------------------------------------
+    def _evidence(self, unit: TextUnit, matches: list[SeedMatch], row, *, top: int) -> dict[str, list[Evidence]]:
+        names = self._feature_names()
+        n_words = len(self.features_.words.vocabulary_)
+        n_chars = len(self.features_.chars.vocabulary_)
+        out: dict[str, list[Evidence]] = {}
+        for j, theme in enumerate(self.themes_):
+            items = [Evidence(theme, unit.text[m.start:m.end], m.start, m.end, "seed", m.weight, m.term)
+                     for m in matches if m.theme == theme and m.weight > 0]
+            if self.blend_[j] > 0:
+                contributions = row.multiply(self.coef_[j]).tocsr()
+                order = np.argsort(-contributions.data)
+                for k in order[:top]:
+                    value, column = contributions.data[k], contributions.indices[k]
+                    if value <= 0:
+                        break
+                    name = names[column]
+                    if column < n_words:
+                        items += _word_evidence(unit, theme, name[2:], value)
+                    elif column < n_words + n_chars:
+                        items += _char_evidence(unit, theme, name[2:], value)
+                    else:
+                        items += _codebook_evidence(matches, theme, name, value, unit.text)
+            out[theme] = _dedupe(items)
+        return out
+
+    def _feature_names(self) -> list[str]:
+        names = getattr(self, "_names_cache", None)
+        if names is None:
+            names = self._names_cache = self.features_.names
+        return names
+
+    def explain(self, X: Any, *, top: int = 5) -> list[dict[str, list[Evidence]]]:
+        """Evidence per segment and theme: seed terms matched and the strongest features."""
+        return self.tag(X, top=top)[2]
+
+
+def _word_evidence(unit: TextUnit, theme: str, feature: str, weight: float) -> list[Evidence]:
+    lemmas = feature.split(":", 1)[1].split("_")
+    tokens = content_tokens(unit)
+    found = []
+    for i in range(len(tokens) - len(lemmas) + 1):
+        if [t.lemma.lower() for t in tokens[i:i + len(lemmas)]] == lemmas:
+            start, end = tokens[i].start, tokens[i + len(lemmas) - 1].end
+            found.append(Evidence(theme, unit.text[start:end], start, end, "word", float(weight), "_".join(lemmas)))
+    return found
+
+
+def _codebook_evidence(matches: list[SeedMatch], theme: str, feature: str, weight: float, text: str) -> list[Evidence]:
+    """The matches behind a codebook feature: a concept (``concept:openness.open_models``),
+    the scope terms (``scope``) or a theme's seeds (``theme:``, ``concepts:``, ``scoped:``)."""
+    kind, _, name = feature.partition(":")
+    if kind == "concept":
+        chosen = [m for m in matches if m.concept == name]
+    elif kind == "scope":
+        chosen = [m for m in matches if m.concept == SCOPE]
+    else:
+        chosen = [m for m in matches if m.theme == name and m.weight > 0]
+    return [Evidence(theme, text[m.start:m.end], m.start, m.end, "concept" if kind != "scope" else "scope",
+                     float(weight), m.term) for m in chosen]
+
+
+def _char_evidence(unit: TextUnit, theme: str, chars: str, weight: float) -> list[Evidence]:
+    needle = chars.strip()
+    if not needle:
+        return []
+    lowered = unit.text.lower()
+    start = lowered.find(needle)
+    found = []
+    while start >= 0:
+        found.append(Evidence(theme, unit.text[start:start + len(needle)], start, start + len(needle), "chars", float(weight), needle))
+        start = lowered.find(needle, start + 1)
+    return found
+
+
+def _dedupe(items: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for item in items:
+        key = (item.start, item.end, item.source)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -50, 50)))
+
+
+def _platt(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt scaling: a logistic fit of the labels on out-of-fold decision values."""
+    model = LogisticRegression(C=1e4, max_iter=1000).fit(decision.reshape(-1, 1), y)
+    return float(model.coef_[0, 0]), float(model.intercept_[0])
+
+
+def _best_threshold(proba: np.ndarray, y: np.ndarray) -> float:
+    """The probability cut with the best out-of-fold F1 (midpoint between neighbours)."""
+    candidates = np.unique(proba)
+    best, best_f1 = 0.5, -1.0
+    for low, high in zip(candidates[:-1], candidates[1:]):
+        cut = (low + high) / 2
+        score = f1_score(y, proba >= cut, zero_division=0.0)
+        if score > best_f1 + 1e-12:
+            best, best_f1 = cut, score
+    return float(np.clip(best, 0.05, 0.95))

@@ -1,0 +1,88 @@
+"""Scoring theme taggers on labelled segments, in the style of sentence-transformers'
+evaluators: one object, called on a model, returns a dict of metrics whose primary metric is
+``macro_f1``.
+
+F1 of a theme that has no gold positives in a group is 1.0 when the tagger predicts none
+there and 0.0 when it predicts any (scikit-learn's ``zero_division=1.0``): finding nothing
+where there is nothing is right, and false alarms are not free.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+from polytag.errors import GoldDataError
+from polytag.themes.dictionary import DictionaryTagger
+
+
+def read_gold(path: str | Path, themes: list[str]) -> pd.DataFrame:
+    """A labelled CSV: ``text``, optional ``lang``, one 0/1 column per theme; others ignored."""
+    try:
+        frame = pd.read_csv(path, dtype={"text": str, "lang": str}, keep_default_na=False)
+    except (OSError, ValueError, pd.errors.ParserError) as error:
+        raise GoldDataError(f"{path}: cannot read labelled CSV ({error})") from error
+    missing = [c for c in ["text", *themes] if c not in frame.columns]
+    if missing:
+        raise GoldDataError(f"{path}: missing column(s) {', '.join(missing)}; the model's themes are {', '.join(themes)}")
+    for theme in themes:
+        values = pd.to_numeric(frame[theme], errors="coerce")
+        if values.isna().any() or not values.isin([0, 1]).all():
+            raise GoldDataError(f"{path}: column {theme!r} must hold only 0 and 1")
+        frame[theme] = values.astype(int)
+    if "lang" not in frame.columns:
+        frame["lang"] = ""
+    return frame
+
+
+def scores(gold: np.ndarray, predicted: np.ndarray, themes: list[str]) -> dict[str, Any]:
+    """Precision, recall and F1 per theme, and micro and macro F1."""
+    precision, recall, f1, support = precision_recall_fscore_support(
+        gold, predicted, average=None, zero_division=1.0, labels=list(range(len(themes))))
+    return {
+        "macro_f1": float(np.mean(f1)),
+        "micro_f1": float(f1_score(gold, predicted, average="micro", zero_division=1.0)),
+        "per_theme": {t: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s),
+                          "predicted": int(predicted[:, j].sum())}
+                      for j, (t, p, r, f, s) in enumerate(zip(themes, precision, recall, f1, support))},
+        "n_segments": int(len(gold)),
+    }
+
+
+def score_by_language(gold: np.ndarray, predicted: np.ndarray, langs: np.ndarray, themes: list[str]) -> dict[str, Any]:
+    result = scores(gold, predicted, themes)
+    result["per_language"] = {
+        lang: scores(gold[langs == lang], predicted[langs == lang], themes)
+        for lang in sorted(set(langs)) if lang
+    }
+    return result
+
+
+class ThemeEvaluator:
+    """Scores a tagger on a gold DataFrame (see :func:`read_gold`), beside the dictionary
+    baseline built from the same codebook. Call it with a fitted model to get the metrics."""
+
+    primary_metric = "macro_f1"
+
+    def __init__(self, gold: pd.DataFrame, *, name: str = "gold") -> None:
+        self.gold = gold
+        self.name = name
+
+    @classmethod
+    def from_csv(cls, path: str | Path, themes: list[str]) -> "ThemeEvaluator":
+        return cls(read_gold(path, themes), name=str(path))
+
+    def __call__(self, model: Any) -> dict[str, Any]:
+        themes = list(model.themes_)
+        gold = self.gold[themes].to_numpy()
+        X = self.gold[["text", "lang"]]
+        langs = self.gold["lang"].astype(str).to_numpy()
+        result = score_by_language(gold, model.predict(X), langs, themes)
+        baseline = DictionaryTagger(model.codebook_).fit()
+        result["baseline"] = score_by_language(gold, baseline.predict(X), langs, themes)
+        result["primary_metric"] = self.primary_metric
+        result["gold"] = self.name
+        return result

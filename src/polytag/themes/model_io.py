@@ -1,0 +1,110 @@
+"""Saving and loading theme models as JSON plus NumPy arrays: nothing in a model folder can
+execute code when loaded (no pickle; ``np.load(..., allow_pickle=False)``)."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from polytag.errors import ModelError
+from polytag.themes.classifier import ThemeClassifier
+from polytag.themes.codebook import Codebook
+from polytag.themes.dictionary import TermMatcher
+from polytag.themes.features import FeatureSpace, identity
+
+FORMAT = "polytag-theme-model"
+FORMAT_VERSION = 1
+_CONFIG, _ARRAYS = "model.json", "arrays.npz"
+
+
+def save_model(model: ThemeClassifier, path: str | Path) -> Path:
+    """Write ``model`` to the folder ``path`` (created; files replaced atomically)."""
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    params = model.get_params()
+    params.pop("codebook")
+    params["char_ngrams"] = list(params["char_ngrams"])
+    config = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "params": params,
+        "codebook": model.codebook_.to_dict(), "themes": model.themes_,
+        "thresholds": model.thresholds_.tolist(), "calibration": model.calibration_.tolist(),
+        "blend": model.blend_.tolist(),
+        "word_vocabulary": list(model.features_.words.get_feature_names_out()),
+        "char_vocabulary": list(model.features_.chars.get_feature_names_out()),
+        "concepts": model.features_.concepts,
+    }
+    _atomic_write(folder / _CONFIG, json.dumps(config, ensure_ascii=False, indent=1).encode("utf-8"))
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".npz", delete=False) as handle:
+        np.savez_compressed(handle, coef=model.coef_, intercept=model.intercept_,
+                            word_idf=model.features_.words.idf_, char_idf=model.features_.chars.idf_)
+    os.replace(handle.name, folder / _ARRAYS)
+    return folder
+
+
+def load_model(path: str | Path) -> ThemeClassifier:
+    """Read a model folder written by :func:`save_model`; :class:`ModelError` if it is not one."""
+    folder = Path(path)
+    try:
+        config = json.loads((folder / _CONFIG).read_text(encoding="utf-8"))
+        with np.load(folder / _ARRAYS, allow_pickle=False) as arrays:
+            coef, intercept = arrays["coef"], arrays["intercept"]
+            word_idf, char_idf = arrays["word_idf"], arrays["char_idf"]
+    except (OSError, ValueError, KeyError, UnicodeDecodeError) as error:
+        raise ModelError(f"{folder}: not a readable polytag model ({error})") from error
+    if not isinstance(config, dict) or config.get("format") != FORMAT:
+        raise ModelError(f"{folder}: {_CONFIG} is not a polytag theme model")
+    if config.get("format_version") != FORMAT_VERSION:
+        raise ModelError(f"{folder}: model format version {config.get('format_version')} is not supported")
+    try:
+        params = dict(config["params"])
+        params["char_ngrams"] = tuple(params["char_ngrams"])
+        codebook = Codebook.from_dict(config["codebook"], origin=str(folder))
+        model = ThemeClassifier(codebook, **params)
+        model.codebook_ = codebook
+        model.themes_ = list(config["themes"])
+        model.classes_ = np.array(model.themes_)
+        model.matcher_ = TermMatcher(codebook)
+        model.thresholds_ = np.asarray(config["thresholds"], dtype=float)
+        model.calibration_ = np.asarray(config["calibration"], dtype=float)
+        model.blend_ = np.asarray(config["blend"], dtype=float)
+        model.coef_, model.intercept_ = np.asarray(coef, dtype=float), np.asarray(intercept, dtype=float)
+        words = TfidfVectorizer(analyzer=identity, sublinear_tf=True)
+        words.vocabulary_ = {term: i for i, term in enumerate(config["word_vocabulary"])}
+        words.idf_ = np.asarray(word_idf, dtype=float)
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(params["char_ngrams"]), sublinear_tf=True)
+        chars.vocabulary_ = {term: i for i, term in enumerate(config["char_vocabulary"])}
+        chars.idf_ = np.asarray(char_idf, dtype=float)
+        model.features_ = FeatureSpace(words, chars, list(config["concepts"]), model.themes_,
+                                       params["word_ngrams"], params["concept_scale"], params["text_scale"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise ModelError(f"{folder}: model file is incomplete or inconsistent ({error})") from error
+    width = len(words.vocabulary_) + len(chars.vocabulary_) + len(model.features_.codebook_names)
+    if model.coef_.shape != (len(model.themes_), width):
+        raise ModelError(f"{folder}: coefficient shape {model.coef_.shape} does not match the vocabulary ({width})")
+    return model
+
+
+_DEFAULT: ThemeClassifier | None = None
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("polytag.themes.data").joinpath("default_model")))
+
+
+def load_default_model() -> ThemeClassifier:
+    """The model shipped with polytag (trained on ``corpora/labels/train.csv``), once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_model(default_model_path())
+    return _DEFAULT
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+        handle.write(data)
+    os.replace(handle.name, path)

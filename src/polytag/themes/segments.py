@@ -1,0 +1,65 @@
+"""What theme estimators take as input: segments with their language, tokenized once.
+
+``X`` may be a list of strings (language detected per string), a DataFrame with a ``text``
+column and an optional ``lang`` column, a list of :class:`polytag.Segment`, or one string.
+Tokenization is cached per (text, language), so cross-validation and grid search do not
+tokenize the same segment again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+import pandas as pd
+
+from polytag.text import Segment, Token, detect_language, get_language
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """A segment ready for theme features: its text, language and tokens."""
+
+    text: str
+    lang: str
+    tokens: tuple[Token, ...]
+
+
+@lru_cache(maxsize=8192)
+def text_unit(text: str, lang: str | None) -> TextUnit:
+    code = lang or detect_language(text, default="en") or "en"
+    return TextUnit(text, code, tuple(get_language(code).tokenize(text)))
+
+
+def as_units(X: Any) -> list[TextUnit]:
+    """Normalise any supported input to a list of :class:`TextUnit`."""
+    return [text_unit(text, lang) for text, lang in as_pairs(X)]
+
+
+def as_pairs(X: Any) -> list[tuple[str, str | None]]:
+    if isinstance(X, str):
+        return [(X, None)]
+    if isinstance(X, pd.DataFrame):
+        if "text" not in X.columns:
+            raise ValueError("a DataFrame of segments needs a 'text' column")
+        langs: Sequence = X["lang"] if "lang" in X.columns else [None] * len(X)
+        return [(str(t), _lang_or_none(l)) for t, l in zip(X["text"], langs)]
+    if isinstance(X, pd.Series):
+        return [(str(t), None) for t in X]
+    pairs = []
+    for item in X:
+        if isinstance(item, Segment):
+            pairs.append((item.text, item.lang))
+        elif isinstance(item, TextUnit):
+            pairs.append((item.text, item.lang))
+        elif isinstance(item, tuple) and len(item) == 2:
+            pairs.append((str(item[0]), _lang_or_none(item[1])))
+        else:
+            pairs.append((str(item), None))
+    return pairs
+
+
+def _lang_or_none(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return None
+    return str(value)

@@ -1,0 +1,75 @@
+"""``polytag.tag``: theme probabilities, decisions and evidence for segments, as a DataFrame."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+import pandas as pd
+
+from polytag.text import Segment, segment
+from polytag.themes.classifier import ThemeClassifier
+from polytag.themes.codebook import Codebook
+from polytag.themes.model_io import load_default_model, load_model
+
+
+def resolve_model(model: ThemeClassifier | str | None, codebook: Codebook | str | None, X: Any) -> ThemeClassifier:
+    """The model to tag with: a given one (object or saved folder); for a custom codebook and
+    no model, its seed terms (there are no labels to learn from); else the shipped model."""
+    if isinstance(model, ThemeClassifier):
+        return model
+    if model is not None:
+        return load_model(model)
+    if codebook is not None:
+        return ThemeClassifier(Codebook.load(codebook)).fit(X)
+    return load_default_model()
+
+
+def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: ThemeClassifier | str | None = None,
+        *, lang: str | None = None) -> pd.DataFrame:
+    """Tag segments with themes.
+
+    ``text_or_segments``: a document's text (segmented first), a list of segment strings, a
+    list of :class:`polytag.Segment`, or a DataFrame with ``text`` (and ``lang``). Returns one
+    row per segment: its text and language, ``p_<theme>`` probabilities, ``<theme>`` booleans,
+    ``hits_<theme>`` weighted seed-term hits, ``n_tokens``, and ``evidence`` (a list of dicts
+    with theme, text, start, end, source, weight, term; offsets into the segment text).
+    """
+    if isinstance(text_or_segments, str):
+        text_or_segments = segment(text_or_segments, lang=lang)
+    frame = _segments_frame(text_or_segments, lang)
+    classifier = resolve_model(model, codebook, frame[["text", "lang"]])
+    X = frame[["text", "lang"]]
+    proba, decisions, evidence = classifier.tag(X)
+    from polytag.themes.segments import as_units
+
+    units = as_units(X)
+    frame["lang"] = [u.lang for u in units]
+    frame["n_tokens"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
+    for j, theme in enumerate(classifier.themes_):
+        frame[f"p_{theme}"] = proba[:, j]
+        frame[theme] = decisions[:, j].astype(bool)
+        frame[f"hits_{theme}"] = [sum(e.weight for e in ev[theme] if e.source == "seed") for ev in evidence]
+    frame["evidence"] = [[asdict(e) for theme in classifier.themes_ for e in ev[theme]] for ev in evidence]
+    return frame
+
+
+def evidence_json(evidence: list[dict]) -> str:
+    """Evidence as a compact JSON string (for CSV and Parquet columns)."""
+    return json.dumps(evidence, ensure_ascii=False, separators=(",", ":"))
+
+
+def _segments_frame(items: Any, lang: str | None) -> pd.DataFrame:
+    if isinstance(items, pd.DataFrame):
+        frame = items.copy()
+        if "lang" not in frame.columns:
+            frame["lang"] = lang
+        return frame.reset_index(drop=True)
+    rows = []
+    for item in items:
+        if isinstance(item, Segment):
+            rows.append({"doc_id": item.doc_id, "segment": item.index, "start": item.start, "end": item.end,
+                         "text": item.text, "lang": item.lang or lang})
+        else:
+            rows.append({"text": str(item), "lang": lang})
+    return pd.DataFrame(rows, columns=None if rows else ["text", "lang"])
