@@ -96,7 +96,7 @@ class LanguageModule(ABC):
     #: the code ``spacy.blank`` takes for this language
     spacy_lang: str = ""
     #: True where one token often holds several words (Chinese 开源社区), so a one-token term
-    #: may also match at the start or end of a token
+    #: may also match at the start or end of a token when the rest is a word (``is_word``)
     compound_tokens: bool = False
     #: True where character n-grams help theme features (no spaces between words, or
     #: words glued to particles)
@@ -112,6 +112,10 @@ class LanguageModule(ABC):
     @abstractmethod
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of a paragraph, whitespace trimmed."""
+
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` is a word of the tokenizer's dictionary (for compound splitting)."""
+        return False
 
     def normalize(self, text: str) -> str:
         """The form of ``text`` that matching compares (same length as ``text``)."""

@@ -84,6 +84,9 @@ class Chinese(LanguageModule):
                     self._posseg = jieba.posseg.POSTokenizer(tokenizer)
         return self._posseg
 
+    def is_word(self, text: str) -> bool:
+        return self.posseg.tokenizer.FREQ.get(text, 0) > 0
+
     def normalize(self, text: str) -> str:
         if self._traditional.isdisjoint(text):
             return text.lower()

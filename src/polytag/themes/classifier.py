@@ -235,7 +235,7 @@ def _codebook_evidence(matches: list[SeedMatch], theme: str, feature: str, weigh
 
 def _char_evidence(unit: TextUnit, theme: str, chars: str, weight: float) -> list[Evidence]:
     needle = chars.strip()
-    if not needle:
+    if len(needle) < 2:  # a lone character (a particle, a punctuation mark) explains nothing
         return []
     lowered = unit.text.lower()
     start = lowered.find(needle)
@@ -249,7 +249,7 @@ def _char_evidence(unit: TextUnit, theme: str, chars: str, weight: float) -> lis
 def _dedupe(items: list[Evidence]) -> list[Evidence]:
     seen, out = set(), []
     for item in items:
-        key = (item.start, item.end, item.source)
+        key = (item.start, item.end)
         if key not in seen:
             seen.add(key)
             out.append(item)

@@ -101,14 +101,22 @@ class TermMatcher:
                 if i + n <= len(tokens) and all(_piece_matches(p, keys[i + k]) for k, p in enumerate(pattern.pieces)):
                     found.append((pattern, tokens[i].start, tokens[i + n - 1].end))
             if affixes and len(lemma) > 2:
-                for cut in range(1, len(lemma)):
-                    for part, start, end in ((lemma[:cut], tokens[i].start, tokens[i].start + cut),
-                                             (lemma[cut:], tokens[i].start + cut, tokens[i].end)):
-                        if part in affixes:
-                            for pattern in by_first[part]:
-                                if len(pattern.pieces) == 1:
-                                    found.append((pattern, start, end))
+                found += self._affix_matches(lemma, tokens[i], by_first, affixes, unit.lang)
         return _resolve(found, unit.text)
+
+
+    @staticmethod
+    def _affix_matches(lemma: str, token: Token, by_first, affixes: set[str], lang: str) -> list[tuple[_Pattern, int, int]]:
+        """One-token seeds at the start or end of a compound token whose rest is a word:
+        开源 in 开源社区 (社区 is a word), but not 印度 in 印度尼西亚."""
+        language = get_language(lang)
+        found = []
+        for cut in range(1, len(lemma)):
+            for part, rest, start, end in ((lemma[:cut], lemma[cut:], token.start, token.start + cut),
+                                           (lemma[cut:], lemma[:cut], token.start + cut, token.end)):
+                if part in affixes and language.is_word(rest):
+                    found += [(p, start, end) for p in by_first[part] if len(p.pieces) == 1]
+        return found
 
 
 def _pattern_pieces(term: str, language) -> tuple[str, ...]:

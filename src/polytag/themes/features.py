@@ -59,13 +59,15 @@ class FeatureSpace:
     def fit(cls, units: list[TextUnit], matches: list[list[SeedMatch]], *, concepts: list[str], themes: list[str],
             ngrams: int, char_ngrams: tuple[int, int], min_df: int, concept_scale: float,
             text_scale: float) -> "FeatureSpace":
-        words = TfidfVectorizer(analyzer=identity, min_df=min_df, sublinear_tf=True)
-        word_lists = [word_features(u, ngrams) for u in units]
-        # an empty or tiny training set still needs a vocabulary (features then go unused)
-        words.fit(word_lists if sum(map(len, word_lists)) >= min_df else [["__"]] * min_df)
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), min_df=min_df, sublinear_tf=True)
+        # a tiny training set (tagging with a codebook alone) still needs vocabularies
+        word_lists = [word_features(u, ngrams) for u in units] or [["__"]]
         texts = [char_text(u) for u in units]
-        chars.fit(texts if any(texts) else ["__"] * min_df)
+        texts = texts if any(texts) else ["__"]
+        words = TfidfVectorizer(analyzer=identity, min_df=min(min_df, len(word_lists)), sublinear_tf=True)
+        words.fit(word_lists if any(word_lists) else [["__"]])
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), min_df=min(min_df, len(texts)),
+                                sublinear_tf=True)
+        chars.fit(texts)
         return cls(words, chars, concepts, themes, ngrams, concept_scale, text_scale)
 
     @property

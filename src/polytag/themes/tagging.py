@@ -32,8 +32,9 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
     ``text_or_segments``: a document's text (segmented first), a list of segment strings, a
     list of :class:`polytag.Segment`, or a DataFrame with ``text`` (and ``lang``). Returns one
     row per segment: its text and language, ``p_<theme>`` probabilities, ``<theme>`` booleans,
-    ``hits_<theme>`` weighted seed-term hits, ``n_tokens``, and ``evidence`` (a list of dicts
-    with theme, text, start, end, source, weight, term; offsets into the segment text).
+    ``hits_<theme>`` weighted seed-term hits, ``n_tokens``, and ``evidence`` for the themes
+    given (a list of dicts with theme, text, start, end, source, weight, term; offsets into
+    the segment text).
     """
     if isinstance(text_or_segments, str):
         text_or_segments = segment(text_or_segments, lang=lang)
@@ -50,7 +51,8 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
         frame[f"p_{theme}"] = proba[:, j]
         frame[theme] = decisions[:, j].astype(bool)
         frame[f"hits_{theme}"] = [sum(e.weight for e in ev[theme] if e.source == "seed") for ev in evidence]
-    frame["evidence"] = [[asdict(e) for theme in classifier.themes_ for e in ev[theme]] for ev in evidence]
+    frame["evidence"] = [[asdict(e) for j, theme in enumerate(classifier.themes_) if row[j] for e in ev[theme]]
+                         for row, ev in zip(decisions, evidence)]
     return frame
 
 
