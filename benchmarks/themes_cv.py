@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def cross_validate(gold: pd.DataFrame, *, folds: int = 5, **params) -> tuple[np.ndarray, np.ndarray]:
     themes = Codebook.load().theme_names
-    X, Y = gold[["text", "lang"]], gold[themes].to_numpy()
+    X, Y = gold[["text", "lang", "doc"]], gold[themes].to_numpy()
     predicted = np.zeros_like(Y)
     for train, test in GroupKFold(n_splits=folds).split(X, Y, groups=gold["doc"]):
         model = ThemeClassifier(**params).fit(X.iloc[train], Y[train])

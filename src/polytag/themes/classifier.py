@@ -21,7 +21,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from polytag.themes.codebook import Codebook
 from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
@@ -54,7 +54,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, codebook: Codebook | str | None = None, *, C: float = 4.0, word_ngrams: int = 2,
                  char_ngrams: tuple[int, int] = (2, 3), min_df: int = 2, concept_scale: float = 1.0,
-                 text_scale: float = 1.0, prior_strength: float = 20.0,
+                 text_scale: float = 1.0, prior_strength: float = 40.0, group_column: str = "doc",
                  threshold_cv: int = 5, min_positives: int = 6, random_state: int = 0) -> None:
         self.codebook = codebook
         self.C = C
@@ -64,6 +64,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.concept_scale = concept_scale
         self.text_scale = text_scale
         self.prior_strength = prior_strength
+        self.group_column = group_column
         self.threshold_cv = threshold_cv
         self.min_positives = min_positives
         self.random_state = random_state
@@ -76,6 +77,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.matcher_ = TermMatcher(self.codebook_)
         units = as_units(X)
         Y = self._label_matrix(Y, len(units))
+        groups = X[self.group_column].to_numpy() if isinstance(X, pd.DataFrame) and self.group_column in X else None
         matches = compute_matches(self.matcher_, units)
         self.features_ = FeatureSpace.fit(
             units, matches, concepts=[c.id for c in self.codebook_.concepts], themes=self.themes_,
@@ -94,13 +96,12 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             positives = int(y.sum())
             if y.min(initial=0) < 0 or min(positives, len(y) - positives) < self.min_positives:
                 continue  # blend_ stays 0: tagged from seed terms alone
-            out_of_fold = self._out_of_fold_decisions(features, y)
+            out_of_fold = self._out_of_fold_decisions(features, y, groups)
             a, b = _platt(out_of_fold, y)
             self.calibration_[j] = (a, b)
-            self.blend_[j] = positives / (positives + self.prior_strength)
-            blended = self.blend_[j] * _sigmoid(a * out_of_fold + b) + (1 - self.blend_[j]) * seed_proba[:, j]
-            # shrink the cut toward the codebook's own (0.5) as much as the probability is
-            self.thresholds_[j] = self.blend_[j] * _best_threshold(blended, y) + (1 - self.blend_[j]) * 0.5
+            weight = self.blend_[j] = positives / (positives + self.prior_strength)
+            cut, _ = _best_threshold(weight * _sigmoid(a * out_of_fold + b) + (1 - weight) * seed_proba[:, j], y)
+            self.thresholds_[j] = weight * cut + (1 - weight) * 0.5
             model = self._logistic().fit(features, y)
             self.coef_[j], self.intercept_[j] = model.coef_[0], model.intercept_[0]
         return self
@@ -108,11 +109,17 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     def _logistic(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, random_state=self.random_state)
 
-    def _out_of_fold_decisions(self, features, y: np.ndarray) -> np.ndarray:
-        folds = StratifiedKFold(n_splits=min(self.threshold_cv, int(y.sum()), int(len(y) - y.sum())),
-                                shuffle=True, random_state=self.random_state)
+    def _out_of_fold_decisions(self, features, y: np.ndarray, groups: np.ndarray | None) -> np.ndarray:
+        n_splits = min(self.threshold_cv, int(y.sum()), int(len(y) - y.sum()))
+        if groups is not None and len(set(groups)) >= n_splits:
+            splits = GroupKFold(n_splits=n_splits).split(features, y, groups)
+        else:
+            splits = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state).split(features, y)
         out = np.zeros(len(y))
-        for train, test in folds.split(features, y):
+        for train, test in splits:
+            if len(set(y[train])) < 2:  # a fold whose training part lacks a class says "unlikely"
+                out[test] = -10.0 if y[train][0] == 0 else 10.0
+                continue
             out[test] = self._logistic().fit(features[train], y[train]).decision_function(features[test])
         return out
 
@@ -135,14 +142,14 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return units, matches, self.features_.transform(units, matches)
 
     def _seed_probabilities(self, matches: list[list[SeedMatch]]) -> np.ndarray:
-        """The codebook's verdict as a probability: weighted seed hits ``s`` give
-        ``1 - exp(-1.2 s)``, so one full seed term (0.70) passes 0.5 and one half-weight term (0.45) does not."""
+        """The codebook's verdict as a probability: the weights ``s`` of the distinct seed
+        terms found (a repeated word is one piece of evidence) give ``1 - exp(-1.2 s)``, so
+        one full seed term (0.70) passes 0.5 and one half-weight term (0.45) does not."""
         column = {t: j for j, t in enumerate(self.themes_)}
         scores = np.zeros((len(matches), len(self.themes_)))
         for row, found in enumerate(matches):
-            for m in found:
-                if m.theme in column:
-                    scores[row, column[m.theme]] += m.weight
+            for m in {(m.theme, m.term): m for m in found if m.theme in column}.values():
+                scores[row, column[m.theme]] += m.weight
         return 1.0 - np.exp(-1.2 * scores)
 
     def _probabilities(self, matches: list[list[SeedMatch]], features) -> np.ndarray:
@@ -266,8 +273,8 @@ def _platt(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
-def _best_threshold(proba: np.ndarray, y: np.ndarray) -> float:
-    """The probability cut with the best out-of-fold F1 (midpoint between neighbours)."""
+def _best_threshold(proba: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The probability cut with the best F1 (midpoint between neighbours), and that F1."""
     candidates = np.unique(proba)
     best, best_f1 = 0.5, -1.0
     for low, high in zip(candidates[:-1], candidates[1:]):
@@ -275,4 +282,4 @@ def _best_threshold(proba: np.ndarray, y: np.ndarray) -> float:
         score = f1_score(y, proba >= cut, zero_division=0.0)
         if score > best_f1 + 1e-12:
             best, best_f1 = cut, score
-    return float(np.clip(best, 0.05, 0.95))
+    return float(np.clip(best, 0.05, 0.95)), best_f1
