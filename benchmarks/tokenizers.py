@@ -7,7 +7,8 @@ measured side by side (interleaved rounds, best of each) in one run.
 
     python benchmarks/tokenizers.py [--megabytes 1.0] [--rounds 3]
 
-Both sides tokenize line by line (polytag does, since kiwipiepy slows down on long strings):
+Both sides start from the same text and tokenize it line by line (kiwipiepy slows down on
+long strings, so polytag does and so would anyone calling the library well):
 - ko: kiwipiepy ``Kiwi.tokenize`` (morphemes with tags, offsets and lemmas);
 - zh: ``jieba.posseg`` with polytag's user dictionary (words and tags);
 - en: ``spacy.blank("en")`` with the lookup lemmatizer, reading text, lemma and offset.
@@ -35,7 +36,7 @@ def raw_korean():
     from kiwipiepy import Kiwi
 
     kiwi = Kiwi(num_workers=1)
-    return lambda lines: [[(t.form, t.tag, t.start, t.len, t.lemma) for t in kiwi.tokenize(line)] for line in lines]
+    return lambda text: [[(t.form, t.tag, t.start, t.len, t.lemma) for t in kiwi.tokenize(line)] for line in _lines(text)]
 
 
 def raw_chinese():
@@ -47,7 +48,7 @@ def raw_chinese():
     with resources.as_file(resources.files("polytag.text.data") / "zh_userdict.txt") as path:
         tokenizer.load_userdict(str(path))
     posseg = jieba.posseg.POSTokenizer(tokenizer)
-    return lambda lines: [list(posseg.cut(line)) for line in lines]
+    return lambda text: [list(posseg.cut(line)) for line in _lines(text)]
 
 
 def raw_english():
@@ -56,7 +57,11 @@ def raw_english():
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    return lambda lines: [[(t.text, t.lemma_, t.idx) for t in nlp(line)] for line in lines]
+    return lambda text: [[(t.text, t.lemma_, t.idx) for t in nlp(line)] for line in _lines(text)]
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
 
 
 RAW = {"ko": raw_korean, "zh": raw_chinese, "en": raw_english}
@@ -76,12 +81,12 @@ def main() -> None:
     print(f"{'lang':4} {'MB':>5} {'raw chars/s':>12} {'polytag chars/s':>16} {'overhead':>9}")
     for lang in ("ko", "zh", "en"):
         text = corpus_text(lang, args.megabytes)
-        lines = [line for line in text.splitlines() if line.strip()]
         raw, language = RAW[lang](), get_language(lang)
-        raw(lines[:50]), language.tokenize("\n".join(lines[:50]))  # warm up both
+        sample = "\n".join(_lines(text)[:50])
+        raw(sample), language.tokenize(sample)  # warm up both
         raw_times, polytag_times = [], []
         for _ in range(args.rounds):
-            raw_times.append(timed(raw, lines))
+            raw_times.append(timed(raw, text))
             polytag_times.append(timed(language.tokenize, text))
         raw_best, polytag_best = min(raw_times), min(polytag_times)
         print(f"{lang:4} {len(text.encode('utf-8')) / 1e6:5.2f} {len(text) / raw_best:12,.0f} {len(text) / polytag_best:16,.0f} "

@@ -16,6 +16,15 @@ _LAZY = {
     "read_document": "polytag.io",
     "read_folder": "polytag.io",
     "Document": "polytag.io",
+    "tag": "polytag.themes",
+    "Codebook": "polytag.themes",
+    "ThemeClassifier": "polytag.themes",
+    "keywords": "polytag.keywords",
+    "keywords_frame": "polytag.keywords",
+    "keyness": "polytag.keywords",
+    "kwic": "polytag.keywords",
+    "Corpus": "polytag.corpus",
+    "tag_folder": "polytag.batch",
 }
 
 

@@ -98,9 +98,14 @@ def test_unknown_language_is_a_named_error():
 
 
 def test_stop_words_are_extendable():
-    polytag.add_stop_words("en", {"hereby"})
-    assert [t.is_stop for t in tokenize("hereby", "en")] == [True]
-    polytag.stop_words("en").discard("hereby")
+    assert [t.is_stop for t in tokenize("tagword", "en")] == [False]
+    polytag.add_stop_words("en", {"tagword"})
+    try:
+        assert [t.is_stop for t in tokenize("tagword", "en")] == [True]
+        assert "tagword" in polytag.stop_words("en")
+    finally:
+        get_language("en").stop_words.discard("tagword")
+        get_language("en")._word_cache.clear()
 
 
 @pytest.mark.parametrize("lang, path", [("ko", "ko/brief_rand_open_models_soft_power_2026.txt"),

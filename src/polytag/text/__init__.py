@@ -26,9 +26,9 @@ def nlp(lang: str):
     return language._spacy_pipeline
 
 
-def stop_words(lang: str) -> set[str]:
-    """The stop words of ``lang`` (lemmas); add to the set, or use ``add_stop_words``."""
-    return get_language(lang).stop_words
+def stop_words(lang: str) -> frozenset[str]:
+    """The stop words of ``lang`` (lemmas); extend them with ``add_stop_words``."""
+    return frozenset(get_language(lang).stop_words)
 
 
 def add_stop_words(lang: str, words) -> None:

@@ -104,10 +104,13 @@ class LanguageModule(ABC):
 
     def __init__(self) -> None:
         self.stop_words: set[str] = load_word_list(f"stop_{self.code}.txt")
+        #: per-word facts a tokenizer computes once (lemma, POS, stop word), keyed as it likes
+        self._word_cache: dict = {}
 
     @abstractmethod
-    def tokenize_paragraph(self, text: str) -> list[Token]:
-        """Tokens of one paragraph, offsets into ``text``; whitespace yields no token."""
+    def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:
+        """Tokens of one paragraph, offsets into ``text`` plus ``offset`` (the paragraph's
+        start in the document); whitespace yields no token."""
 
     @abstractmethod
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
@@ -126,10 +129,7 @@ class LanguageModule(ABC):
         with any character the library skipped kept as a token of its own."""
         tokens: list[Token] = []
         for start, end in _line_spans(text):
-            for token in self.tokenize_paragraph(text[start:end]):
-                if token.text.isspace():  # e.g. control characters that str counts as space
-                    continue
-                tokens.append(token._replace(start=token.start + start, end=token.end + start))
+            tokens += self.tokenize_paragraph(text[start:end], start)
         return _fill_gaps(text, tokens)
 
     #: joins the words of a multi-word term (Chinese writes terms without spaces)
@@ -164,6 +164,7 @@ class LanguageModule(ABC):
     def add_stop_words(self, words: Iterable[str]) -> None:
         """Extend this language's stop words (compared with token lemmas)."""
         self.stop_words.update(words)
+        self._word_cache.clear()
 
     def make_nlp(self):
         """A spaCy ``Language`` whose tokenizer is this module (see ``polytag.text.spacy_bridge``)."""
@@ -182,15 +183,18 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
 
 
 def _fill_gaps(text: str, tokens: list[Token]) -> list[Token]:
-    """Add a token for every non-whitespace run the library left uncovered, so nothing is lost."""
+    """Drop whitespace tokens (control characters str counts as space) and add a token for
+    every non-whitespace run the library left uncovered, so nothing is lost."""
     out: list[Token] = []
     position = 0
     for token in tokens:
-        if token.start > position:
-            out.extend(_gap_tokens(text, position, token.start))
-        out.append(token)
+        start = token.start
+        if start > position and not text[position:start].isspace():
+            out.extend(_gap_tokens(text, position, start))
+        if not token.text.isspace():
+            out.append(token)
         position = max(position, token.end)
-    if position < len(text):
+    if position < len(text) and not text[position:].isspace():
         out.extend(_gap_tokens(text, position, len(text)))
     return out
 

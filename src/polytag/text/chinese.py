@@ -92,21 +92,31 @@ class Chinese(LanguageModule):
             return text.lower()
         return to_simplified(text).lower()
 
-    def tokenize_paragraph(self, text: str) -> list[Token]:
+    def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:
         simplified = text if self._traditional.isdisjoint(text) else to_simplified(text)
-        stop = self.stop_words
+        words = self._word_cache
         tokens = []
         start = 0
         for word, flag in self.posseg.cut(simplified):
             end = start + len(word)
-            if not word.isspace():
-                pos = _UPOS.get(flag, "X")
-                if flag in ("x", "m", "eng") or pos == "X":
-                    pos = "PUNCT" if _PUNCT_OR_SPACE.match(word) else "NUM" if _DIGITS.match(word) else pos
-                lemma = word.lower()
-                tokens.append(Token(text[start:end], lemma, pos, flag, start, end, pos == "PUNCT" or lemma in stop))
+            info = words.get((word, flag))
+            if info is None:
+                info = words[(word, flag)] = self._word_info(word, flag)
+            if info is not None:
+                lemma, pos, is_stop = info
+                tokens.append(Token(text[start:end], lemma, pos, flag, start + offset, end + offset, is_stop))
             start = end
         return tokens
+
+    def _word_info(self, word: str, flag: str) -> tuple[str, str, bool] | None:
+        """(lemma, UPOS, is_stop) of a jieba word, None for whitespace (cached per word)."""
+        if word.isspace():
+            return None
+        pos = _UPOS.get(flag, "X")
+        if flag in ("x", "m", "eng") or pos == "X":
+            pos = "PUNCT" if _PUNCT_OR_SPACE.match(word) else "NUM" if _DIGITS.match(word) else pos
+        lemma = word.lower()
+        return lemma, pos, pos == "PUNCT" or lemma in self.stop_words
 
     term_separator = ""
 

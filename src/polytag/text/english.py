@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 from typing import Sequence
 
+from spacy.attrs import IDX, LENGTH, ORTH
+
 from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
 from polytag.text.tokens import Token
 
@@ -87,30 +89,36 @@ class English(LanguageModule):
         lower = word.lower()
         return self._table.get(lower, lower)
 
-    def tokenize_paragraph(self, text: str) -> list[Token]:
+    def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:
         doc = self.spacy_nlp.tokenizer(text)
-        table, stop = self._table, self.stop_words
+        words = self._word_cache
         tokens = []
-        for t in doc:
-            if t.is_space:
-                continue
-            word = t.text
-            if len(word) > 1 and word.isupper():
-                lemma = word
-            else:
-                lower = t.lower_
-                lemma = table.get(lower, lower)
-            if t.is_punct:
-                pos = "PUNCT"
-            elif t.like_num:
-                pos = "NUM"
-            elif not t.is_alpha and not any(ch.isalnum() for ch in word):
-                pos = "SYM"
-            else:
-                pos = "X"  # no English tagger can be installed offline: words are untagged
-            start = t.idx
-            tokens.append(Token(word, lemma, pos, pos, start, start + len(word), pos == "PUNCT" or lemma in stop))
+        # read offsets and lengths as arrays: much faster than spaCy Token attributes
+        for orth, start, length in doc.to_array([ORTH, IDX, LENGTH]).tolist():
+            info = words.get(orth)
+            if info is None:
+                info = words[orth] = self._word_info(doc.vocab.strings[orth])
+            if info is not None:
+                lemma, pos, is_stop = info
+                tokens.append(Token(text[start:start + length], lemma, pos, pos, start + offset,
+                                    start + length + offset, is_stop))
         return tokens
+
+    def _word_info(self, word: str) -> tuple[str, str, bool] | None:
+        """(lemma, pos, is_stop) of a word, None for whitespace (cached per word)."""
+        if word.isspace():
+            return None
+        lexeme = self.spacy_nlp.vocab[word]
+        if lexeme.is_punct:
+            pos = "PUNCT"
+        elif lexeme.like_num:
+            pos = "NUM"
+        elif not any(ch.isalnum() for ch in word):
+            pos = "SYM"
+        else:
+            pos = "X"  # no English tagger can be installed offline: words are untagged
+        lemma = self.lemma(word)
+        return lemma, pos, pos == "PUNCT" or lemma in self.stop_words
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         doc = self.spacy_nlp(text)

@@ -38,6 +38,15 @@ def _base_tag(tag: str) -> str:
     return tag.split("-", 1)[0]
 
 
+_STOP_POS = frozenset({"ADP", "PART", "PUNCT"})
+
+
+def _kind(kiwi_tag: str) -> tuple[str, str, bool, bool, bool, bool]:
+    """What the merging rules need to know of a Kiwi tag (cached per tag)."""
+    tag = _base_tag(kiwi_tag)
+    return (tag, _upos(tag), tag.startswith("E"), tag == "XSN", tag.startswith("NN"), tag in _VERB_STEMS)
+
+
 def _upos(tag: str) -> str:
     if tag.startswith("J"):
         return "ADP"
@@ -55,6 +64,7 @@ class Korean(LanguageModule):
         super().__init__()
         self._kiwi = None
         self._lock = threading.Lock()
+        self._morpheme_kinds: dict[str, tuple[str, str, bool, bool, bool, bool]] = {}
 
     @property
     def kiwi(self):
@@ -69,30 +79,33 @@ class Korean(LanguageModule):
                     self._kiwi = Kiwi(num_workers=1, load_multi_dict=False)
         return self._kiwi
 
-    def tokenize_paragraph(self, text: str) -> list[Token]:
-        tokens: list[Token] = []
+    def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:
+        # [start, end, lemma, pos, tag] per token, merged in place; Tokens built once at the end
+        pieces: list[list] = []
+        kinds = self._morpheme_kinds
         for morph in self.kiwi.tokenize(text):
-            tag = _base_tag(morph.tag)
-            start, end = morph.start, morph.end
-            previous = tokens[-1] if tokens else None
-            attaches = previous is not None and (
-                start < previous.end  # fused in writing: must share one token
-                or (tag.startswith("E") and previous.pos in ("VERB", "ADJ", "AUX") and start == previous.end)
-                or (tag == "XSN" and start == previous.end and previous.pos in ("NOUN", "PROPN"))
-            )
-            if attaches:
-                merged_end = max(previous.end, end)
-                lemma = previous.lemma + morph.form if tag == "XSN" else previous.lemma
-                tokens[-1] = previous._replace(text=text[previous.start:merged_end], lemma=lemma, end=merged_end)
-                continue
-            if previous is not None and previous.tag == "XPN" and start == previous.end and tag.startswith("NN"):
-                merged = text[previous.start:end]
-                tokens[-1] = previous._replace(text=merged, lemma=previous.lemma + morph.form, pos="NOUN", tag=tag, end=end)
-                continue
-            lemma = morph.form + "다" if tag in _VERB_STEMS else morph.form
-            tokens.append(Token(text[start:end], lemma, _upos(tag), tag, start, end, False))
+            form, start, end = morph.form, morph.start, morph.end
+            kind = kinds.get(morph.tag)
+            if kind is None:
+                kind = kinds[morph.tag] = _kind(morph.tag)
+            tag, pos, is_ending, is_noun_suffix, is_noun, is_stem = kind
+            if pieces:
+                previous = pieces[-1]
+                if start < previous[1] or (start == previous[1] and (
+                        (is_ending and previous[3] in ("VERB", "ADJ", "AUX"))
+                        or (is_noun_suffix and previous[3] in ("NOUN", "PROPN")))):
+                    # fused in writing (했 = 하 + 었), an ending, or a noun suffix (개방 + 형)
+                    previous[1] = max(previous[1], end)
+                    if is_noun_suffix:
+                        previous[2] += form
+                    continue
+                if previous[4] == "XPN" and start == previous[1] and is_noun:
+                    previous[1:5] = [end, previous[2] + form, "NOUN", tag]
+                    continue
+            pieces.append([start, end, form + "다" if is_stem else form, pos, tag])
         stop = self.stop_words
-        return [t._replace(is_stop=t.pos in ("ADP", "PART", "PUNCT") or t.lemma in stop) for t in tokens]
+        return [Token(text[s:e], lemma, pos, tag, s + offset, e + offset, pos in _STOP_POS or lemma in stop)
+                for s, e, lemma, pos, tag in pieces]
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in self.kiwi.split_into_sents(text)]
