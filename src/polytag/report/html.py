@@ -1,0 +1,158 @@
+"""The self-contained HTML report: one UTF-8 file with the tables, the charts as embedded PNG
+images, the top evidence passages behind every share, keywords per document, and the files
+that could not be read. It loads nothing from elsewhere and runs no script.
+
+Every piece of text that comes from the results (document text, titles, ids, metadata, theme
+and group names, error messages) goes through :func:`html.escape`.
+"""
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+import matplotlib
+import pandas as pd
+
+from polytag.report.evidence import highlight
+from polytag.report.fonts import chart_rc
+from polytag.report.parts import COUNT_HEADERS, ReportParts, info_columns, tagged_cell, text_of
+
+#: fonts tried for the page, so Hangul and Han characters render on common systems
+FONT_STACK = ('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR", "Noto Sans KR", '
+              '"Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", '
+              '"Microsoft YaHei", "Source Han Sans", sans-serif')
+
+#: columns of long text, given room in tables
+WIDE_COLUMNS = {"title"}
+WIDE = ' class="wide"'
+
+STYLE = f"""
+body {{ font-family: {FONT_STACK}; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }}
+.scroll {{ overflow-x: auto; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.88rem; }}
+th, td {{ border: 1px solid #d0d0d0; padding: 0.25rem 0.5rem; vertical-align: top; }}
+th {{ background: #f2f4f7; white-space: nowrap; }}
+td.wide {{ min-width: 18rem; }}
+td.num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
+img {{ max-width: 100%; height: auto; display: block; margin: 0.5rem 0 1.5rem; }}
+details {{ margin: 0.3rem 0 0.6rem; }}
+summary {{ cursor: pointer; }}
+blockquote {{ margin: 0.3rem 0 0.8rem; padding: 0.4rem 0.8rem; border-left: 3px solid #9db4d6; background: #fafbfc; white-space: pre-wrap; }}
+mark.seed {{ background: #ffe066; }}
+mark.feature {{ background: #e8f0fe; }}
+.meta {{ color: #555; font-size: 0.85rem; }}
+dl {{ display: grid; grid-template-columns: max-content auto; gap: 0.1rem 1rem; font-size: 0.88rem; }}
+dt {{ font-weight: 600; }}
+"""
+
+
+def render_html(parts: ReportParts) -> str:
+    """The report as one HTML page."""
+    by, results = parts.by, parts.results
+    title = f"polytag theme report by {by}"
+    body = [
+        f"<h1>{escape(title)}</h1>",
+        _run_info(parts),
+        f"<h2>Themes by {escape(by)}</h2>",
+        "<p class=meta>Tagged: segments tagged with the theme / segments in the group (share). "
+        "Mean p: mean theme probability over the group's segments. Hits/10k: seed-term hits per "
+        "10,000 word tokens. Each number's passages are listed under Evidence.</p>",
+        _frequency_table(parts.groups, by, parts.themes),
+        "<h2>Charts</h2>",
+        *(_image(fig, name) for name, fig in parts.figures.items()),
+        "<h2>Evidence</h2>",
+        "<p class=meta>For each theme and group, the tagged segments with the highest probability. "
+        '<mark class="seed">Yellow</mark>: codebook seed terms; <mark class="feature">blue</mark>: '
+        "other words the model weighed.</p>",
+        *(_evidence(parts, theme) for theme in parts.themes),
+        "<h2>Documents</h2>",
+        _frequency_table(parts.documents, "doc_id", parts.themes),
+        *([_keywords(parts.keywords)] if len(parts.keywords) else []),
+        *([_errors(results.errors)] if len(results.errors) else []),
+    ]
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        *body,
+        "</body>",
+        "</html>",
+        "",
+    ])
+
+
+def _run_info(parts: ReportParts) -> str:
+    return "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in parts.facts().items()) + "</dl>"
+
+
+def _frequency_table(frame: pd.DataFrame, key: str, themes: list[str]) -> str:
+    info = info_columns(frame, key, themes)
+    counts = [c for c in COUNT_HEADERS if c in frame.columns]
+    head1 = "".join(f'<th rowspan="2">{escape(c)}</th>' for c in [key, *info, *(COUNT_HEADERS[c] for c in counts)])
+    head1 += "".join(f'<th colspan="3">{escape(t)}</th>' for t in themes)
+    head2 = "<th>tagged</th><th>mean p</th><th>hits/10k</th>" * len(themes)
+    rows = []
+    for row in frame.to_dict("records"):
+        cells = [f'<td{WIDE if c in WIDE_COLUMNS else ""}>{escape(text_of(row[c]))}</td>' for c in [key, *info]]
+        cells += [f'<td class="num">{row[c]:,}</td>' for c in counts]
+        for t in themes:
+            cells += [f'<td class="num">{escape(tagged_cell(row[f"n_{t}"], row["n_segments"]))}</td>',
+                      f'<td class="num">{row[f"mean_p_{t}"]:.3f}</td>',
+                      f'<td class="num">{row[f"hits_per_10k_{t}"]:.1f}</td>']
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="scroll"><table><thead><tr>{head1}</tr><tr>{head2}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _evidence(parts: ReportParts, theme: str) -> str:
+    by, passages = parts.by, parts.passages[theme]
+    out = [f"<h3>{escape(theme)}</h3>"]
+    for row in parts.groups.to_dict("records"):
+        group = row[by]
+        shown = passages[passages[by] == group]
+        summary = (f"{escape(by)} {escape(str(group))}: {escape(tagged_cell(row[f'n_{theme}'], row['n_segments']))} "
+                   f"segments tagged, mean p {row[f'mean_p_{theme}']:.3f}, "
+                   f"{row[f'hits_per_10k_{theme}']:.1f} hits/10k tokens; top {len(shown)} shown")
+        items = [
+            "<li><div class=meta>"
+            f"{escape(text_of(p['title']))} (<code>{escape(str(p['doc_id']))}</code>) · segment {p['segment']} · "
+            f"p = {p['p']:.3f} · hits {p['hits']:g}"
+            f"{' · terms: ' + escape(', '.join(p['terms'])) if p['terms'] else ''}</div>"
+            f"<blockquote>{highlight(str(p['text']), p['evidence'])}</blockquote></li>"
+            for p in shown.to_dict("records")
+        ]
+        listing = f"<ol>{''.join(items)}</ol>" if items else "<p class=meta>No segment tagged.</p>"
+        out.append(f"<details><summary>{summary}</summary>{listing}</details>")
+    return "\n".join(out)
+
+
+def _keywords(keywords: pd.DataFrame) -> str:
+    rows = []
+    for (doc_id, lang), terms in keywords.groupby(["doc_id", "lang"], sort=True):
+        listed = ", ".join(f"{term} ({score:.2f})" for term, score in zip(terms["term"], terms["score"]))
+        rows.append(f"<tr><td><code>{escape(doc_id)}</code></td><td>{escape(lang)}</td><td>{escape(listed)}</td></tr>")
+    return ("<h2>Top keywords per document</h2><table><thead><tr><th>doc_id</th><th>lang</th><th>keywords (score)</th>"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _errors(errors: pd.DataFrame) -> str:
+    columns = list(errors.columns)
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in columns)
+    rows = "".join("<tr>" + "".join(f"<td>{escape(text_of(v))}</td>" for v in row) + "</tr>"
+                   for row in errors.itertuples(index=False))
+    return f"<h2>Files not read</h2><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _image(fig, name: str) -> str:
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(chart_rc()):
+        fig.savefig(buffer, format="png", dpi=110)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img alt="{escape(name)} chart" src="data:image/png;base64,{data}">'

@@ -1,0 +1,130 @@
+"""Writing a report in one of four formats.
+
+- ``html``: one self-contained page (charts embedded);
+- ``md``: Markdown, with the charts saved beside it as PNG and SVG and linked;
+- ``csv``: the group table at ``out``, ``<stem>.documents.csv`` and ``<stem>.evidence.csv``
+  beside it, and the charts;
+- ``xlsx``: one workbook with sheets groups, documents, evidence, keywords, errors, run and
+  charts (PNG), and the charts beside it.
+
+Chart files are named ``<stem>.<chart>.png`` and ``.svg`` (charts: heatmap, bars, documents).
+In csv and xlsx, counts and shares are separate columns; md and html show ``12 / 80 (15.0%)``.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Callable
+
+import matplotlib
+import pandas as pd
+
+from polytag.errors import PolytagError
+from polytag.report.charts import save_figure
+from polytag.report.fonts import chart_rc
+from polytag.report.html import render_html
+from polytag.report.markdown import render_markdown
+from polytag.report.parts import ReportParts, report_parts
+from polytag.report.results import Results, load_results
+
+
+def write_report(results: Results | str | Path, out: str | Path, *, by: str = "country", fmt: str | None = None,
+                 top: int = 5, keywords: int = 10) -> list[Path]:
+    """Write a theme-frequency report of ``results`` (a :class:`Results` or a results folder)
+    to ``out``, grouped ``by`` a column; ``fmt`` (html, md, csv, xlsx) defaults to ``out``'s
+    suffix. ``top``: evidence passages per theme and group; ``keywords``: keywords per
+    document (0 for none). Returns the files written, the report first."""
+    out = Path(out)
+    fmt = (fmt or out.suffix.lstrip(".")).lower()
+    if fmt not in WRITERS:
+        raise PolytagError(f"unknown report format {fmt!r}; use one of {', '.join(WRITERS)}")
+    if not isinstance(results, Results):
+        results = load_results(results)
+    parts = report_parts(results, by=by, top=top, keywords=keywords)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return WRITERS[fmt](parts, out)
+
+
+def passage_table(parts: ReportParts) -> pd.DataFrame:
+    """The evidence passages of every theme as one flat table (terms joined with "; ")."""
+    frames = [passages.drop(columns="evidence").assign(theme=theme, terms=passages["terms"].map("; ".join))
+              for theme, passages in parts.passages.items()]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    return table[["theme", *(c for c in table.columns if c != "theme")]] if len(table) else table
+
+
+def _write_html(parts: ReportParts, out: Path) -> list[Path]:
+    out.write_text(render_html(parts), encoding="utf-8")
+    return [out]
+
+
+def _write_md(parts: ReportParts, out: Path) -> list[Path]:
+    charts = _save_charts(parts, out)
+    images = {name: paths[0].name for name, paths in charts.items()}
+    out.write_text(render_markdown(parts, images), encoding="utf-8")
+    return [out, *(p for paths in charts.values() for p in paths)]
+
+
+def _write_csv(parts: ReportParts, out: Path) -> list[Path]:
+    tables = {out: parts.groups, _beside(out, "documents.csv"): parts.documents,
+              _beside(out, "evidence.csv"): passage_table(parts)}
+    for path, table in tables.items():
+        table.to_csv(path, index=False)
+    charts = _save_charts(parts, out)
+    return [*tables, *(p for paths in charts.values() for p in paths)]
+
+
+def _write_xlsx(parts: ReportParts, out: Path) -> list[Path]:
+    from openpyxl.drawing.image import Image
+
+    run = pd.DataFrame(list(parts.facts().items()), columns=["key", "value"])
+    sheets = {"groups": parts.groups, "documents": parts.documents, "evidence": passage_table(parts),
+              "keywords": parts.keywords, "errors": parts.results.errors, "run": run}
+    charts = _save_charts(parts, out)
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        for name, table in sheets.items():
+            _cell_safe(table).to_excel(writer, sheet_name=name, index=False)
+            _no_formulas(writer.sheets[name])
+        sheet = writer.book.create_sheet("charts")
+        row = 1
+        for name, fig in parts.figures.items():
+            buffer = io.BytesIO()
+            with matplotlib.rc_context(chart_rc()):
+                fig.savefig(buffer, format="png", dpi=100)
+            image = Image(buffer)
+            sheet.add_image(image, f"A{row}")
+            row += int(image.height / 20) + 2
+    return [out, *(p for paths in charts.values() for p in paths)]
+
+
+def _save_charts(parts: ReportParts, out: Path) -> dict[str, list[Path]]:
+    return {name: save_figure(fig, out.with_name(f"{out.stem}.{name}")) for name, fig in parts.figures.items()}
+
+
+def _beside(out: Path, suffix: str) -> Path:
+    return out.with_name(f"{out.stem}.{suffix}")
+
+
+def _cell_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Text without the control characters that Excel files cannot hold (form feeds from PDFs)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return table.apply(lambda column: column.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v))
+
+
+def _no_formulas(sheet) -> None:
+    """Keep text that starts with "=" as text: openpyxl would store it as a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
+WRITERS: dict[str, Callable[[ReportParts, Path], list[Path]]] = {
+    "html": _write_html,
+    "xlsx": _write_xlsx,
+    "csv": _write_csv,
+    "md": _write_md,
+}
+#: report formats, for ``--format``
+FORMATS = tuple(WRITERS)

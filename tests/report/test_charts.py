@@ -1,0 +1,65 @@
+"""Charts render Korean and Chinese with a font that has the glyphs; highlights are escaped."""
+from __future__ import annotations
+
+import warnings
+
+import matplotlib
+import pandas as pd
+import pytest
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
+
+from polytag.report import bar_chart, cjk_font, heatmap, highlight, save_figure
+from polytag.report.fonts import chart_rc, covers
+
+FREQUENCIES = pd.DataFrame({
+    "country": ["한국 KR", "中国 CN", "US"], "n_segments": [80, 50, 40],
+    "n_openness": [12, 3, 0], "share_openness": [0.15, 0.06, 0.0],
+    "n_地缘政治": [5, 20, 30], "share_地缘政治": [5 / 80, 0.4, 0.75],
+})
+
+
+def test_cjk_font_has_hangul_and_han_glyphs():
+    path = cjk_font()
+    charmap = FT2Font(str(path)).get_charmap()
+    assert ord("한") in charmap and ord("中") in charmap
+    assert covers(path, "한국어中文")
+
+
+def test_cjk_font_is_the_fallback_matplotlib_finds():
+    family = chart_rc()["font.family"]
+    assert family[0] == "DejaVu Sans"
+    found = font_manager.findfont(font_manager.FontProperties(family=family[1]), fallback_to_default=False)
+    assert covers(found, "한中")  # ours, or a system copy of the same family
+
+
+@pytest.mark.parametrize("plot", [heatmap, bar_chart])
+def test_charts_with_korean_and_chinese_labels_draw_every_glyph(plot, tmp_path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = plot(FREQUENCIES, by="country", title="주제 비율 主题比例")
+        paths = save_figure(fig, tmp_path / "chart")
+    assert isinstance(fig, Figure)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert [p.suffix for p in paths] == [".png", ".svg"] and all(p.stat().st_size > 1000 for p in paths)
+    svg = paths[1].read_text(encoding="utf-8")
+    assert "NotoSansCJK" in svg  # CJK glyphs drawn as paths from the CJK font
+
+
+def test_charts_leave_global_settings_alone():
+    before = list(matplotlib.rcParams["font.family"])
+    heatmap(FREQUENCIES, by="country")
+    assert matplotlib.rcParams["font.family"] == before
+
+
+def test_highlight_escapes_around_and_inside_marks():
+    text = 'a <script>x</script> & "open source" b'
+    start = text.index("open source")
+    evidence = [{"theme": "t", "start": start, "end": start + 11, "source": "seed", "term": 'open source"<'},
+                {"theme": "t", "start": start + 5, "end": start + 11, "source": "word", "term": "source"},
+                {"theme": "t", "start": 2, "end": 10, "source": "chars", "term": "<scr"}]
+    html = highlight(text, evidence)
+    assert "<script" not in html
+    assert html.startswith('a <mark class="feature" title="&lt;scr">&lt;script&gt;</mark>x&lt;/script&gt; &amp; &quot;')
+    assert '<mark class="seed" title="open source&quot;&lt;; source">open source</mark>&quot; b' in html

@@ -1,0 +1,116 @@
+"""polytag.Corpus: DataFrames and Figures, and the same numbers as the report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from polytag.corpus import Corpus
+from polytag.errors import PolytagError, ResultsError
+from polytag.report import theme_frequencies
+
+SMALL_CORPUS = Path(__file__).parent / "report" / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    corpus = Corpus.from_folder(SMALL_CORPUS)
+    corpus.tag()
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def outdir(tmp_path_factory) -> Path:
+    from polytag.batch import tag_folder
+
+    out = tmp_path_factory.mktemp("results")
+    tag_folder(SMALL_CORPUS, out)
+    return out
+
+
+def test_from_folder_gives_documents_and_errors_as_dataframes():
+    corpus = Corpus.from_folder(SMALL_CORPUS)
+    documents = corpus.documents
+    assert isinstance(documents, pd.DataFrame)
+    assert list(documents.columns[:9]) == ["doc_id", "file", "text", "lang", "title", "country", "date", "year", "doc_type"]
+    assert sorted(documents["doc_id"]) == ["cn_measures.txt", "kr_brief.txt", "us_open_models.txt", "us_tricky.txt"]
+    assert documents.set_index("doc_id").loc["kr_brief.txt", "year"] == 2026
+    assert corpus.errors[["file", "error"]].to_dict("records") == [
+        {"file": str(SMALL_CORPUS / "broken.pdf"), "error": "CorruptFileError"}]
+    with pytest.raises(ResultsError, match=r"not tagged yet: call \.tag\(\) first"):
+        corpus.theme_frequencies()
+
+
+def test_tag_returns_and_keeps_the_segments(corpus):
+    segments = corpus.segments
+    assert isinstance(segments, pd.DataFrame) and len(segments) > 10
+    assert corpus.themes == ["openness", "geopolitical", "inclusiveness", "export_control"]
+    for column in ["doc_id", "file", "title", "country", "year", "segment", "start", "end", "lang", "text", "n_tokens",
+                   "p_openness", "openness", "hits_openness", "evidence"]:
+        assert column in segments.columns
+    documents = corpus.documents.set_index("doc_id")
+    for row in segments.head(20).to_dict("records"):
+        assert documents.loc[row["doc_id"], "text"][row["start"]:row["end"]] == row["text"]
+
+
+def test_theme_frequencies_are_the_report_numbers(corpus):
+    table = corpus.theme_frequencies(by="country")
+    assert list(table["country"]) == ["CN", "KR", "US"]
+    pd.testing.assert_frame_equal(table, theme_frequencies(corpus.segments, by="country"))
+
+
+def test_evidence_is_the_passages_behind_a_number(corpus):
+    table = corpus.theme_frequencies(by="country").set_index("country")
+    passages = corpus.evidence("geopolitical", "US", k=50)
+    assert len(passages) == table.loc["US", "n_geopolitical"] > 0
+    assert set(passages["country"]) == {"US"}
+    assert passages["p"].is_monotonic_decreasing
+    assert {"doc_id", "segment", "p", "text", "terms", "evidence"} <= set(passages.columns)
+    with pytest.raises(ResultsError, match="no theme 'safety'"):
+        corpus.evidence("safety")
+
+
+def test_keywords_per_document(corpus):
+    keywords = corpus.keywords(k=3)
+    assert list(keywords.columns) == ["doc_id", "lang", "rank", "term", "score"]
+    assert set(keywords["doc_id"]) == set(corpus.documents["doc_id"])
+    assert keywords.groupby("doc_id")["rank"].max().max() <= 3
+
+
+@pytest.mark.parametrize("kind", ["heatmap", "bar"])
+def test_plot_themes_returns_a_figure(corpus, kind):
+    assert isinstance(corpus.plot_themes(by="lang", kind=kind), Figure)
+
+
+def test_plot_kind_is_checked(corpus):
+    with pytest.raises(PolytagError, match="unknown plot kind 'pie'"):
+        corpus.plot_themes(kind="pie")
+
+
+def test_from_results_reads_a_results_folder(outdir):
+    corpus = Corpus.from_results(outdir)
+    assert set(corpus.documents["doc_id"]) == set(corpus.segments["doc_id"])
+    assert {"text", "title", "country"} <= set(corpus.documents.columns)
+    assert len(corpus.errors) == 1
+    table = corpus.theme_frequencies(by="country")
+    assert list(table["country"]) == ["CN", "KR", "US"]
+    segments = corpus.segments
+    texts = corpus.documents.set_index("doc_id")["text"]
+    assert all(texts[d][s:e] == t for d, s, e, t in zip(segments["doc_id"], segments["start"], segments["end"],
+                                                         segments["text"]))
+
+
+def test_tag_with_a_custom_codebook(tmp_path):
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text(
+        "name: test\nthemes:\n  weights:\n    concepts:\n      weights:\n"
+        "        en: [model weights, open weights]\n        zh: [开源模型]\n        ko: [가중치 공개]\n",
+        encoding="utf-8",
+    )
+    corpus = Corpus.from_folder(SMALL_CORPUS)
+    segments = corpus.tag(codebook=codebook)
+    assert corpus.themes == ["weights"]
+    assert set(corpus.evidence("weights", k=10)["country"]) == {"CN", "KR", "US"}
+    assert segments["weights"].sum() >= 3
