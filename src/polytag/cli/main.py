@@ -12,6 +12,13 @@ from polytag.errors import PolytagError
 COMMANDS = {
     "read": ("polytag.cli.read", "print the segments of documents as JSON Lines"),
     "tokenize": ("polytag.cli.tokenize", "print the tokens of a text"),
+    "keywords": ("polytag.cli.keywords", "print the keywords of each document (tfidf or textrank)"),
+    "keyness": ("polytag.cli.keyness", "print the terms that set one group of documents apart (chi2, G2)"),
+    "kwic": ("polytag.cli.kwic", "print every match of a word or phrase with its context"),
+    "tag": ("polytag.cli.tag", "tag every document under a folder with themes (parallel, resumable)"),
+    "train": ("polytag.cli.train", "train a theme classifier on labelled segments and save it"),
+    "eval": ("polytag.cli.eval", "score a theme model on labelled segments, beside the dictionary baseline"),
+    "report": ("polytag.cli.report", "write a theme-frequency report (html, xlsx, csv, md) of tagging results"),
 }
 
 

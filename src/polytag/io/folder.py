@@ -25,12 +25,9 @@ def read_folder(path: str | Path, *, recursive: bool = True) -> ReadResult:
     if not root.is_dir():
         raise UnreadableFileError(root, "not a folder" if root.exists() else "no such folder")
     manifests = ManifestIndex(root)
-    ignored = _ignore_patterns(root)
     result = ReadResult()
-    for file in _files(root, recursive, result.errors, visited=set()):
+    for file in document_files(root, result.errors, recursive=recursive):
         relative = file.relative_to(root).as_posix()
-        if _is_ignored(relative, ignored):
-            continue
         try:
             manifest_meta = manifests.meta_for(file)
             result.documents.append(load_document(file, doc_id=relative, manifest_meta=manifest_meta))
@@ -57,7 +54,20 @@ def read(path: str | Path) -> ReadResult:
         return ReadResult(errors=[exc])
 
 
-def _files(folder: Path, recursive: bool, errors: list[DocumentError], visited: set[Path]) -> Iterator[Path]:
+def document_files(root: Path, errors: list[DocumentError], *, recursive: bool = True,
+                   skip: Path | None = None) -> Iterator[Path]:
+    """The files under ``root`` that are documents to read, in sorted depth-first order:
+    hidden entries, ``manifest.csv``, ``*.meta.json`` sidecars, what ``.polytagignore`` lists
+    and the folder ``skip`` (e.g. an output folder inside the input) are left out. Folders
+    that cannot be listed are reported in ``errors``."""
+    ignored = _ignore_patterns(root)
+    for file in _files(root, recursive, errors, visited=set(), skip=skip):
+        if not _is_ignored(file.relative_to(root).as_posix(), ignored):
+            yield file
+
+
+def _files(folder: Path, recursive: bool, errors: list[DocumentError], visited: set[Path],
+           skip: Path | None) -> Iterator[Path]:
     """Files to read under ``folder``, depth first, each folder's entries sorted by name.
 
     An unreadable sub-folder is reported in ``errors``; ``visited`` stops symlink cycles.
@@ -69,12 +79,12 @@ def _files(folder: Path, recursive: bool, errors: list[DocumentError], visited: 
         errors.append(UnreadableFileError(folder, f"cannot list folder: {exc.strerror or exc}"))
         return
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
         entry_path = Path(entry.path)
+        if entry.name.startswith(".") or (skip is not None and entry_path == skip):
+            continue
         if entry.is_dir():
             if recursive and entry_path.resolve() not in visited:
-                yield from _files(entry_path, recursive, errors, visited)
+                yield from _files(entry_path, recursive, errors, visited, skip)
         elif entry.name != MANIFEST_NAME and not is_sidecar(entry_path):
             yield entry_path
 

@@ -1,0 +1,152 @@
+"""Assembling the final tables from the part files: ``segments``, ``documents`` (Parquet and
+CSV), ``errors.csv`` and ``run.json``, rows sorted by document id and segment index."""
+from __future__ import annotations
+
+import csv
+import json
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pcsv
+import pyarrow.parquet as pq
+
+from polytag.batch.outdir import OutDir
+from polytag.batch.parts import read_part_summary, segment_schema
+from polytag.batch.worker import FileTask, write_atomic
+
+ERROR_COLUMNS = ["file", "error", "reason"]
+#: document metadata that always gets a column, in this order (``year`` is derived from ``date``)
+STANDARD_META = ["title", "country", "lang", "date", "year", "doc_type"]
+_ROW_GROUP = 50_000
+
+
+def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extra_errors: list[dict[str, str]],
+                  run_info: dict[str, Any], *, clock: float) -> dict[str, int]:
+    """Assemble the final tables from the parts of ``tasks``, then ``run.json`` from
+    ``run_info`` with the counts, the end time and the seconds since ``clock`` (a
+    ``time.perf_counter()`` value); returns the counts."""
+    documents, errors = [], list(extra_errors)
+    by_doc = sorted(tasks, key=lambda task: task.doc_id)
+    kept = []
+    for task in by_doc:
+        summary = read_part_summary(outdir.part(task.key))
+        if "error" in summary:
+            errors.append(summary["error"])
+        else:
+            documents.append(summary["document"] | {"file": task.path})
+            kept.append(task)
+    doc_table = _documents_table(documents, themes)
+    n_segments = _write_segments(outdir, kept, doc_table, themes)
+    _write_table(outdir, doc_table, "documents")
+    errors.sort(key=lambda row: (row["file"], row["error"]))
+    write_atomic(outdir.path / "errors.csv", lambda tmp: _write_csv(tmp, ERROR_COLUMNS, errors))
+    counts = {"documents": len(documents), "segments": n_segments, "errors": len(errors)}
+    run_info["counts"] = {**counts, **run_info.get("counts", {})}
+    run_info["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    run_info["seconds"] = round(time.perf_counter() - clock, 3)
+    write_atomic(outdir.path / "run.json", lambda tmp: tmp.write_text(
+        json.dumps(run_info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
+    return counts
+
+
+def _write_segments(outdir: OutDir, tasks: list[FileTask], documents: pa.Table, themes: list[str]) -> int:
+    """Stream the parts into ``segments.parquet``/``.csv``, document metadata repeated on
+    each row; only one row group is held at a time."""
+    names = documents.column_names
+    doc_columns = ["doc_id", "file", *names[names.index("encoding") + 1:names.index("n_chars")]]
+    base = segment_schema(themes)
+    meta_fields = [documents.schema.field(name).with_name(_segment_name(name)) for name in doc_columns[1:]]
+    schema = pa.schema([base.field("doc_id"), *meta_fields, *(f for f in base if f.name != "doc_id")])
+    rows = documents.select(doc_columns).to_pylist()
+    total = 0
+
+    def write(parquet_tmp: Path, csv_tmp: Path) -> None:
+        nonlocal total
+        buffer: list[pa.Table] = []
+        with pq.ParquetWriter(parquet_tmp, schema) as writer, pcsv.CSVWriter(csv_tmp, schema) as out:
+            for task, doc in zip(tasks, rows):
+                part = pq.read_table(outdir.part(task.key)).replace_schema_metadata(None)
+                for field in meta_fields:
+                    value = doc[_doc_name(field.name)]
+                    part = part.append_column(field, pa.array([value] * part.num_rows, field.type))
+                buffer.append(part.select(schema.names))
+                total += part.num_rows
+                if sum(t.num_rows for t in buffer) >= _ROW_GROUP:
+                    _flush(buffer, writer, out)
+            _flush(buffer, writer, out)
+
+    _write_pair(outdir.path / "segments.parquet", outdir.path / "segments.csv", write)
+    return total
+
+
+def _write_table(outdir: OutDir, table: pa.Table, name: str) -> None:
+    def write(parquet_tmp: Path, csv_tmp: Path) -> None:
+        pq.write_table(table, parquet_tmp)
+        pcsv.write_csv(table, csv_tmp)
+
+    _write_pair(outdir.path / f"{name}.parquet", outdir.path / f"{name}.csv", write)
+
+
+def _write_pair(parquet: Path, csv_path: Path, write) -> None:
+    """Write a Parquet file and its CSV twin together, each moved into place atomically."""
+    write_atomic(parquet, lambda parquet_tmp: write_atomic(csv_path, lambda csv_tmp: write(parquet_tmp, csv_tmp)))
+
+
+def _flush(buffer: list[pa.Table], *writers) -> None:
+    """Write the buffered parts as one row group (Parquet) and one CSV batch."""
+    if buffer:
+        table = pa.concat_tables(buffer)
+        buffer.clear()
+        for writer in writers:
+            writer.write_table(table)
+
+
+def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.Table:
+    """One row per document: ids, format, metadata (standard keys first, then the others
+    sorted; a key that clashes with a computed column gets a ``meta_`` prefix), counts."""
+    counts = [("n_chars", pa.int64()), ("n_segments", pa.int64()), ("n_tokens", pa.int64())]
+    for theme in themes:
+        counts += [(f"n_{theme}", pa.int64()), (f"share_{theme}", pa.float64()),
+                   (f"mean_p_{theme}", pa.float64()), (f"hits_{theme}", pa.float64())]
+    others = sorted({key for doc in documents for key in doc["meta"]} - set(STANDARD_META))
+    reserved = {"doc_id", "file", "format", "encoding", "doc_lang", *(n for n, _ in counts),
+                *segment_schema(themes).names}
+    names = {key: key for key in STANDARD_META} | {key: f"meta_{key}" if key in reserved else key for key in others}
+    schema = pa.schema([("doc_id", pa.string()), ("file", pa.string()), ("format", pa.string()),
+                        ("encoding", pa.string()),
+                        *((names[key], pa.int64() if key == "year" else pa.string()) for key in names), *counts])
+    rows = []
+    for doc in documents:
+        meta = doc["meta"]
+        row = {key: doc[key] for key in ("doc_id", "file", "format", "encoding")}
+        row.update({names[key]: meta.get(key) for key in names})
+        row["year"] = _year(meta)
+        row.update({name: doc[name] for name, _ in counts})
+        rows.append(row)
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _segment_name(column: str) -> str:
+    """In the segments table ``lang`` is the segment's language; the document's is ``doc_lang``."""
+    return "doc_lang" if column == "lang" else column
+
+
+def _doc_name(column: str) -> str:
+    return "lang" if column == "doc_lang" else column
+
+
+def _year(meta: dict[str, str]) -> int | None:
+    for value in (meta.get("date"), meta.get("year")):
+        if value and value[:4].isdigit():
+            return int(value[:4])
+    return None
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)

@@ -1,0 +1,172 @@
+"""``tag_folder``: plan the files, tag the new or changed ones on an engine, assemble the outputs.
+
+Engines: ``local`` tags in this process (``jobs=1``) or in a pool of ``jobs`` forked worker
+processes; ``dask`` sends one task per file to a dask.distributed cluster (an existing one at
+``scheduler``, else a ``LocalCluster`` of ``jobs`` single-threaded worker processes). Either
+way workers write one part file per input file into the output folder. The parent only hashes
+files and counts results while they work (it imports no tokenizer, model, pandas or pyarrow
+until the workers are gone), then assembles the parts.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import partial
+from pathlib import Path
+
+from polytag import __version__
+from polytag.batch.outdir import OutDir
+from polytag.batch.plan import model_hash, plan
+from polytag.batch.worker import FileResult, FileTask, cached_model, init_pool_worker, process_file
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did: the output folder and its counts (also in ``run.json``)."""
+
+    out: Path
+    documents: int
+    segments: int
+    errors: int
+    processed: int
+    reused: int
+    seconds: float
+
+
+def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str = "local",
+               scheduler: str | None = None, model: str | Path | None = None, force: bool = False,
+               progress: bool | None = None) -> RunSummary:
+    """Tag every document under ``path`` and write the tables to ``out``.
+
+    Re-running re-uses the results of unchanged files and tags only new or changed ones (a
+    different model counts as a change); an interrupted run is completed by the next one.
+    ``model`` is a saved model folder (default: polytag's). ``progress`` shows bars on
+    standard error (default: only when it is a terminal). Raises
+    :class:`~polytag.errors.OutputDirError` if ``out`` is a non-empty folder polytag did not
+    make, unless ``force``.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    if scheduler and engine != "dask":
+        raise ValueError("a scheduler address needs engine='dask'")
+    started, clock = datetime.now(timezone.utc), time.perf_counter()
+    model_dir = None if model is None else str(Path(model).absolute())
+    model_path = Path(model_dir) if model_dir else default_model_dir()
+    model_sha = model_hash(model_path)
+    outdir = OutDir(Path(out))
+    outdir.claim(force=force)
+    tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha)
+    todo = sorted((task for task in tasks if not outdir.part(task.key).is_file()), key=lambda task: -task.size)
+    failed: list[dict[str, str]] = []
+    runner = partial(process_file, parts_dir=str(outdir.parts.absolute()), model_dir=model_dir)
+    with _engine(jobs=jobs, engine=engine, scheduler=scheduler, n_tasks=len(todo)) as run_all:
+        with _Progress(len(todo), sys.stderr.isatty() if progress is None else progress) as bar:
+            for result in run_all(runner, todo):  # largest files first: no straggler at the end
+                bar.update(result)
+                if not result.cached:
+                    failed.append(result.error)
+    failed_keys = {task.key for task in todo if not outdir.part(task.key).is_file()}
+    done = [task for task in tasks if task.key not in failed_keys]
+    outdir.clean(keep={task.key for task in done})
+    from polytag.batch.assemble import write_outputs
+
+    classifier = cached_model(model_dir)
+    info = {
+        "polytag_version": __version__,
+        "input": str(Path(path).absolute()),
+        "model": {"path": str(model_path), "sha256": model_sha},
+        "codebook": {"name": classifier.codebook_.name, "identity": classifier.codebook_.identity(),
+                     "themes": list(classifier.themes_)},
+        "options": {"jobs": jobs, "engine": engine, "scheduler": scheduler, "force": force},
+        "counts": {"files": len(tasks), "processed": len(todo) - len(failed_keys),
+                   "reused": len(tasks) - len(todo)},
+        "started": started.isoformat(timespec="seconds"),
+    }
+    counts = write_outputs(outdir, done, list(classifier.themes_), walk_errors + failed, info, clock=clock)
+    return RunSummary(outdir.path, counts["documents"], counts["segments"], counts["errors"],
+                      info["counts"]["processed"], info["counts"]["reused"], info["seconds"])
+
+
+def default_model_dir() -> Path:
+    """Where ``polytag.themes.model_io.default_model_path()`` points, found without importing
+    polytag.themes (and scikit-learn, pandas) into the parent process."""
+    spec = importlib.util.find_spec("polytag.themes")
+    return Path(spec.submodule_search_locations[0]) / "data" / "default_model"
+
+
+Runner = Callable[[FileTask], FileResult]
+
+
+@contextmanager
+def _engine(*, jobs: int, engine: str, scheduler: str | None,
+            n_tasks: int) -> Iterator[Callable[[Runner, list[FileTask]], Iterable[FileResult]]]:
+    """A started engine, as a function mapping a runner over tasks (results in completion
+    order). Workers are started before any progress bar, and stopped on exit, Ctrl-C included:
+    finished parts are on disk, and the next run resumes from them."""
+    if n_tasks == 0 or (engine == "local" and jobs == 1):
+        yield map
+    elif engine == "local":
+        import multiprocessing
+
+        # fork starts faster than spawn; each worker loads the model and tokenizers on first use
+        pool = multiprocessing.get_context("fork").Pool(min(jobs, n_tasks), initializer=init_pool_worker)
+        try:
+            yield partial(pool.imap_unordered, chunksize=1)
+        finally:
+            pool.terminate()
+            pool.join()
+    else:
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        cluster = None if scheduler else LocalCluster(n_workers=jobs, processes=True, threads_per_worker=1,
+                                                      dashboard_address=":0", silence_logs=logging.ERROR)
+        client = Client(scheduler or cluster)
+        try:
+            yield partial(_dask_map, client)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _dask_map(client, runner: Runner, tasks: list[FileTask]) -> Iterator[FileResult]:
+    from distributed import as_completed
+
+    for future in as_completed(client.map(runner, tasks, pure=False)):
+        yield future.result()
+        future.release()
+
+
+class _Progress:
+    """Two tqdm bars on standard error, files and segments; silent when not shown."""
+
+    def __init__(self, total: int, show: bool) -> None:
+        self.bars = []
+        if show:
+            from tqdm import tqdm
+
+            self.bars = [tqdm(total=total, unit="file", desc="files", position=0),
+                         tqdm(unit="seg", desc="segments", position=1)]
+
+    def update(self, result: FileResult) -> None:
+        if self.bars:
+            self.bars[0].update(1)
+            self.bars[1].update(result.segments)
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for bar in self.bars:
+            bar.close()

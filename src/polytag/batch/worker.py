@@ -1,0 +1,108 @@
+"""What a worker process does with one file, and the small objects sent to and from it.
+
+Pool and Dask workers import this module, so everything here is module-level and picklable
+by reference. It imports no heavy library itself: the parent process imports it too and must
+stay light while workers tag. A worker loads the theme model and builds the tokenizers once
+(on the first file that needs them) and reuses them for every later file; tasks carry paths,
+never tokenizer or model objects.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from polytag.errors import DocumentError
+
+_MODELS: dict[str | None, Any] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """One input file to tag: where it is, its id, its manifest metadata and its cache key."""
+
+    path: str  # absolute, so a worker on another machine (shared filesystem) finds it
+    doc_id: str
+    key: str
+    size: int
+    manifest_meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What a worker sends back: small, so results never carry segments between processes.
+
+    ``error`` is set when the file failed; ``cached`` says whether that failure was written
+    to a part file (a file that cannot be read) or not (an unexpected failure, retried on the
+    next run).
+    """
+
+    key: str
+    segments: int = 0
+    error: dict[str, str] | None = None
+    cached: bool = True
+
+
+def cached_model(model_dir: str | None):
+    """The theme model saved in ``model_dir`` (polytag's own when None), loaded once per
+    process. A worker resolves the default itself: on a cluster, its own installation's."""
+    found = _MODELS.get(model_dir)
+    if found is None:
+        with _MODELS_LOCK:
+            found = _MODELS.get(model_dir)
+            if found is None:
+                from polytag.themes import load_default_model, load_model
+
+                found = _MODELS[model_dir] = load_model(model_dir) if model_dir else load_default_model()
+    return found
+
+
+def init_pool_worker() -> None:
+    """Pool initializer: leave Ctrl-C to the parent, and die with it (even on ``kill -9``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+
+
+def process_file(task: FileTask, parts_dir: str, model_dir: str | None) -> FileResult:
+    """Tag one file and write its part file ``parts_dir/<key>.parquet`` atomically.
+
+    A file that cannot be read becomes a part with no rows and the error in its metadata, so
+    the error is reused like any result; any other failure is returned, not written.
+    """
+    from polytag.batch.parts import tag_file, write_part
+
+    classifier = cached_model(model_dir)
+    try:
+        table, summary = tag_file(task, classifier)
+    except DocumentError as error:
+        table, summary = None, {"error": error_record(error)}
+    except Exception as error:  # one bad file must not stop a batch of thousands
+        return FileResult(task.key, error={"file": task.path, "error": type(error).__name__,
+                                           "reason": str(error) or repr(error)}, cached=False)
+    rows = write_part(Path(parts_dir) / f"{task.key}.parquet", table, summary, list(classifier.themes_))
+    return FileResult(task.key, segments=rows, error=summary.get("error"))
+
+
+def error_record(error: DocumentError) -> dict[str, str]:
+    """One row of ``errors.csv``."""
+    return {"file": error.path, "error": type(error).__name__, "reason": error.reason}
+
+
+def write_atomic(target: Path, write) -> None:
+    """Call ``write(tmp_path)`` and move the result onto ``target``: readers, and a run killed
+    midway, see the old file or the new one, never half of one."""
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
