@@ -12,9 +12,6 @@ import pytest
 
 from polytag.io import Document, read_document
 
-SHARED_CORPORA = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora"
-ACTION_PLAN = SHARED_CORPORA / "en" / "americas_ai_action_plan_2025.pdf"
-
 # One run of text: (font size, text rise in points, text). Runs of a line follow each other.
 Run = tuple[float, float, str]
 # One line: (x, top, runs) or the shorthand (x, top, size, text).
@@ -103,17 +100,9 @@ def make_pdf() -> Callable[..., bytes]:
 
 
 @pytest.fixture(scope="session")
-def action_plan_path() -> Path:
-    """The real Action Plan PDF from the shared corpora (it may be absent in a bare checkout)."""
-    return ACTION_PLAN
-
-
-@pytest.fixture(scope="session")
-def action_plan() -> Document:
-    """The real 28-page Action Plan PDF, parsed once per test session."""
-    if not ACTION_PLAN.is_file():
-        pytest.skip(f"real test PDF not found at {ACTION_PLAN} (the shared corpora are not checked out)")
-    return read_document(ACTION_PLAN)
+def action_plan(action_plan_pdf: Path) -> Document:
+    """The real 28-page Action Plan PDF (``action_plan_pdf`` from tests/conftest.py), parsed once."""
+    return read_document(action_plan_pdf)
 
 
 @pytest.fixture(scope="session")

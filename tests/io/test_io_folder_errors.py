@@ -184,10 +184,8 @@ def test_broken_containers_are_corrupt(tmp_path: Path, good_pdf: bytes, name: st
     assert isinstance(caught.value, DocumentError)
 
 
-def test_truncated_real_pdf_is_corrupt(tmp_path: Path, action_plan_path: Path) -> None:
-    if not action_plan_path.is_file():
-        pytest.skip(f"real test PDF not found at {action_plan_path}")
-    (tmp_path / "plan.pdf").write_bytes(half(action_plan_path.read_bytes()))
+def test_truncated_real_pdf_is_corrupt(tmp_path: Path, action_plan_pdf: Path) -> None:
+    (tmp_path / "plan.pdf").write_bytes(half(action_plan_pdf.read_bytes()))
     with pytest.raises(CorruptFileError, match="plan.pdf"):
         read_document(tmp_path / "plan.pdf")
 

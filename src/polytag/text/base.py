@@ -139,19 +139,7 @@ class LanguageModule(ABC):
         """Maximal runs of adjacent words that can make up terms (noun-like words); a stop
         word, punctuation, a number or boilerplate ends a run. Terms are word sequences
         inside one run."""
-        runs: list[list[TermWord]] = []
-        run: list[TermWord] = []
-        for i in range(len(tokens)):
-            word = self.term_word(tokens, i)
-            if word is None:
-                if run:
-                    runs.append(run)
-                    run = []
-            else:
-                run.append(word)
-        if run:
-            runs.append(run)
-        return runs
+        return split_runs(self.term_word(tokens, i) for i in range(len(tokens)))
 
     def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
         """``tokens[i]`` as a word of a term, or None when it cannot be part of one (the
@@ -171,6 +159,18 @@ class LanguageModule(ABC):
         from polytag.text.spacy_bridge import make_nlp
 
         return make_nlp(self)
+
+
+def split_runs(words: Iterable[TermWord | None]) -> list[list[TermWord]]:
+    """Maximal runs of consecutive words; a ``None`` ends a run."""
+    runs: list[list[TermWord]] = [[]]
+    for word in words:
+        if word is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(word)
+    return [run for run in runs if run]
 
 
 def _line_spans(text: str) -> Iterable[tuple[int, int]]:

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from spacy.attrs import IDX, LENGTH, ORTH
 
-from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
+from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language, split_runs
 from polytag.text.tokens import Token
 
 _LEMMA_OVERRIDES = {"'s": "'s", "’s": "'s", "data": "data", "media": "media"}
@@ -138,18 +138,7 @@ class English(LanguageModule):
         word (open-weight, state-of-the-art), words known only as verbs or adverbs end a run
         (ensure, hereby), a term ends with a word that can be a noun, and its last word is
         singular (open-weight models -> open-weight model)."""
-        runs: list[list[TermWord]] = []
-        run: list[TermWord] = []
-        for group in _hyphen_groups(tokens):
-            word = self._term_word(group)
-            if word is None:
-                if run:
-                    runs.append(run)
-                    run = []
-            else:
-                run.append(word)
-        if run:
-            runs.append(run)
+        runs = split_runs(self._term_word(group) for group in _hyphen_groups(tokens))
         for run in runs:  # a capitalised name of two or more words: United States
             for i, word in enumerate(run):
                 alone = (i == 0 or not run[i - 1].name) and (i + 1 == len(run) or not run[i + 1].name)
