@@ -1,9 +1,9 @@
 """Which files a run must tag, and the cache key of each.
 
 Files are those ``polytag.io.read_folder`` would read (``polytag.io.folder.document_files``),
-without the output folder when it lies inside the input. A file's key hashes everything its result depends on: its bytes, its
-id, its manifest metadata, its sidecars, the model's content and the part format. An unchanged
-key means the cached part can be reused.
+without the output folder when it lies inside the input. A file's key hashes everything its
+result depends on: its bytes, its id, its manifest metadata, its sidecars, the model's content
+and the part format. An unchanged key means the cached part can be reused.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 from polytag import __version__
-from polytag.errors import DocumentError, ModelError, UnreadableFileError
 from polytag.batch.worker import FileTask, error_record
+from polytag.errors import DocumentError, ModelError, UnreadableFileError
 from polytag.io.folder import document_files
 from polytag.io.metadata import ManifestIndex, sidecar_paths
 

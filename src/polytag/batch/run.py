@@ -23,6 +23,7 @@ from polytag import __version__
 from polytag.batch.outdir import OutDir
 from polytag.batch.plan import model_hash, plan
 from polytag.batch.worker import FileResult, FileTask, cached_model, init_pool_worker, process_file
+from polytag.errors import UnreadableFileError
 
 ENGINES = ("local", "dask")
 
@@ -62,6 +63,8 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     model_dir = None if model is None else str(Path(model).absolute())
     model_path = Path(model_dir) if model_dir else default_model_dir()
     model_sha = model_hash(model_path)
+    if not Path(path).exists():  # before the output folder is made
+        raise UnreadableFileError(path, "no such file or folder")
     outdir = OutDir(Path(out))
     outdir.claim(force=force)
     tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import threading
 from typing import Sequence
 
-from spacy.attrs import IDX, LENGTH, ORTH
-
 from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language, split_runs
 from polytag.text.tokens import Token
 
@@ -52,6 +50,9 @@ class English(LanguageModule):
                 path = spacy.util.registry.lookups.get("en")["lemma_lookup"]
                 self._table = dict(srsly.read_gzip_json(path.with_name(path.name + ".gz")))
                 self._table.update(_LEMMA_OVERRIDES)
+                from spacy.attrs import IDX, LENGTH, ORTH
+
+                self._array_attrs = [ORTH, IDX, LENGTH]
                 nlp = spacy.blank("en")
                 nlp.add_pipe("sentencizer")
                 self._nlp = nlp
@@ -94,7 +95,7 @@ class English(LanguageModule):
         words = self._word_cache
         tokens = []
         # read offsets and lengths as arrays: much faster than spaCy Token attributes
-        for orth, start, length in doc.to_array([ORTH, IDX, LENGTH]).tolist():
+        for orth, start, length in doc.to_array(self._array_attrs).tolist():
             info = words.get(orth)
             if info is None:
                 info = words[orth] = self._word_info(doc.vocab.strings[orth])

@@ -23,6 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
+from polytag.text import Token
 from polytag.themes.codebook import Codebook
 from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
 from polytag.themes.features import FeatureSpace, compute_matches, content_tokens
@@ -171,7 +172,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         units, matches, features = self._prepare(X)
         proba = self._probabilities(matches, features)
         decisions = (proba >= self.thresholds_).astype(int)
-        evidence = [self._evidence(units[i], matches[i], features[i], top=top) for i in range(len(units))]
+        features = features.tocsr()
+        bounds = features.indptr
+        evidence = [self._evidence(units[i], matches[i], features.indices[bounds[i]:bounds[i + 1]],
+                                   features.data[bounds[i]:bounds[i + 1]], top=top) for i in range(len(units))]
         for i, found in enumerate(evidence):
             for j, theme in enumerate(self.themes_):
                 if not found.get(theme):
@@ -179,8 +183,13 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return proba, decisions, evidence
 
     # ----- evidence -----------------------------------------------------------------------
-    def _evidence(self, unit: TextUnit, matches: list[SeedMatch], row, *, top: int) -> dict[str, list[Evidence]]:
+    def _evidence(self, unit: TextUnit, matches: list[SeedMatch], columns: np.ndarray, values: np.ndarray, *,
+                  top: int) -> dict[str, list[Evidence]]:
+        """Seed matches and the ``top`` positive feature contributions per theme of one segment,
+        given its non-zero feature ``columns`` and ``values`` (plain NumPy: a sparse row
+        product per theme cost most of the tagging time in batch runs)."""
         names = self._feature_names()
+        words: tuple[list[Token], list[str]] | None = None  # content tokens and lemmas, on first use
         n_words = len(self.features_.words.vocabulary_)
         n_chars = len(self.features_.chars.vocabulary_)
         out: dict[str, list[Evidence]] = {}
@@ -188,15 +197,16 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             items = [Evidence(theme, unit.text[m.start:m.end], m.start, m.end, "seed", m.weight, m.term)
                      for m in matches if m.theme == theme and m.weight > 0]
             if self.blend_[j] > 0:
-                contributions = row.multiply(self.coef_[j]).tocsr()
-                order = np.argsort(-contributions.data)
+                contributions = values * self.coef_[j, columns]
+                order = np.argsort(-contributions)
                 for k in order[:top]:
-                    value, column = contributions.data[k], contributions.indices[k]
+                    value, column = contributions[k], columns[k]
                     if value <= 0:
                         break
                     name = names[column]
                     if column < n_words:
-                        items += _word_evidence(unit, theme, name[2:], value)
+                        words = _content_words(unit) if words is None else words
+                        items += _word_evidence(unit, words, theme, name[2:], value)
                     elif column < n_words + n_chars:
                         items += _char_evidence(unit, theme, name[2:], value)
                     else:
@@ -215,13 +225,22 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return self.tag(X, top=top)[2]
 
 
-def _word_evidence(unit: TextUnit, theme: str, feature: str, weight: float) -> list[Evidence]:
-    lemmas = feature.split(":", 1)[1].split("_")
+def _content_words(unit: TextUnit) -> tuple[list[Token], list[str]]:
     tokens = content_tokens(unit)
+    return tokens, [t.lemma.lower() for t in tokens]
+
+
+def _word_evidence(unit: TextUnit, words: tuple[list[Token], list[str]], theme: str, feature: str,
+                   weight: float) -> list[Evidence]:
+    """Where a lemma n-gram feature occurs; ``words`` are the content tokens and their
+    lower-cased lemmas, computed once per segment."""
+    tokens, lowered = words
+    lemmas = feature.split(":", 1)[1].split("_")
+    n = len(lemmas)
     found = []
-    for i in range(len(tokens) - len(lemmas) + 1):
-        if [t.lemma.lower() for t in tokens[i:i + len(lemmas)]] == lemmas:
-            start, end = tokens[i].start, tokens[i + len(lemmas) - 1].end
+    for i, lemma in enumerate(lowered):
+        if lemma == lemmas[0] and lowered[i:i + n] == lemmas:
+            start, end = tokens[i].start, tokens[i + n - 1].end
             found.append(Evidence(theme, unit.text[start:end], start, end, "word", float(weight), "_".join(lemmas)))
     return found
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 import pandas as pd
@@ -51,7 +50,8 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
         frame[f"p_{theme}"] = proba[:, j]
         frame[theme] = decisions[:, j].astype(bool)
         frame[f"hits_{theme}"] = [sum(e.weight for e in ev[theme] if e.source == "seed") for ev in evidence]
-    frame["evidence"] = [[asdict(e) for j, theme in enumerate(classifier.themes_) if row[j] for e in ev[theme]]
+    # dict(vars(e)): what dataclasses.asdict gives for these flat records, without its deep copy
+    frame["evidence"] = [[dict(vars(e)) for j, theme in enumerate(classifier.themes_) if row[j] for e in ev[theme]]
                          for row, ev in zip(decisions, evidence)]
     return frame
 
