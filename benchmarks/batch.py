@@ -175,8 +175,8 @@ def main() -> None:
     raw_mb_min = raw_bytes / 1e6 / raw_seconds * 60
     tag_mb_min = raw_bytes / 1e6 / one["seconds"] * 60  # the same text, end to end in one process
     print()
-    print(f"| measure | --jobs 1 | --jobs 2 |")
-    print(f"|---|---|---|")
+    print("| measure | --jobs 1 | --jobs 2 |")
+    print("|---|---|---|")
     print(f"| wall time, {mb_large:.1f} MB ({n_docs} documents) | {one['seconds']:.0f} s | {two['seconds']:.0f} s |")
     print(f"| end-to-end throughput | {mb_large / one['seconds'] * 60:.2f} MB/min | "
           f"{mb_large / two['seconds'] * 60:.2f} MB/min |")
@@ -186,13 +186,13 @@ def main() -> None:
     print(f"| largest process RSS | {one['single']:.0f} MB | {two['single']:.0f} MB |")
     print()
     print(f"| tokenizers vs tagging (same {raw_bytes / 1e6:.1f} MB of segment text, one process) | |")
-    print(f"|---|---|")
+    print("|---|---|")
     print(f"| raw tokenizers | {raw_seconds:.0f} s, {raw_mb_min:.2f} MB/min |")
     print(f"| polytag tag --jobs 1, end to end | {one['seconds']:.0f} s, {tag_mb_min:.2f} MB/min |")
     print(f"| tagging / raw throughput | {tag_mb_min / raw_mb_min:.0%} |")
     print()
     print(f"| memory vs folder size (--jobs 2) | {mb_small:.1f} MB | {mb_large:.1f} MB |")
-    print(f"|---|---|---|")
+    print("|---|---|---|")
     print(f"| peak RSS, all processes | {little['rss']:.0f} MB | {two['rss']:.0f} MB |")
     print(f"| peak PSS, all processes | {little['pss']:.0f} MB | {two['pss']:.0f} MB |")
     print(f"| growth | | {(two['rss'] - little['rss']) / little['rss']:+.1%} RSS, "
