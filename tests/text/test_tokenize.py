@@ -66,6 +66,15 @@ def test_chinese_user_dictionary_keeps_policy_terms_whole():
         assert term in words
 
 
+def test_chinese_user_words_get_their_tags_without_touching_jieba():
+    import jieba.posseg
+
+    tokens = {t.text: t for t in tokenize("开源模型和小院高墙", "zh")}
+    assert tokens["开源模型"].tag == "n" and tokens["开源模型"].pos == "NOUN"
+    assert "开源模型" not in jieba.posseg.dt.word_tag_tab
+    assert [pair.word for pair in jieba.posseg.dt.cut("开源模型")] != ["开源模型"]
+
+
 def test_traditional_chinese_tokenizes_like_simplified():
     simplified = "美国对人工智能芯片实施出口管制，开源模型发展迅速。"
     traditional = "美國對人工智慧晶片實施出口管制，開源模型發展迅速。"

@@ -54,7 +54,7 @@ def test_identical_input_and_seed_give_identical_results(small_training_set, fit
     ("中国将推动开源模型和开源社区建设，促进训练数据资源开放共享。", "zh", "openness"),
 ])
 def test_evidence_offsets_point_at_the_right_characters(fitted, text, lang, theme):
-    proba, decisions, evidence = fitted.tag([(text, lang)])
+    proba, decisions, evidence, _ = fitted.tag([(text, lang)])
     j = fitted.themes_.index(theme)
     assert decisions[0, j] == 1
     items = evidence[0][theme]
@@ -65,7 +65,7 @@ def test_evidence_offsets_point_at_the_right_characters(fitted, text, lang, them
 
 def test_no_theme_is_reported_without_evidence(fitted, labelled):
     sample = labelled.sample(60, random_state=3)[["text", "lang"]]
-    _, decisions, evidence = fitted.tag(sample)
+    _, decisions, evidence, _ = fitted.tag(sample)
     for row, found in zip(decisions, evidence):
         for j, theme in enumerate(fitted.themes_):
             if row[j]:
@@ -100,3 +100,15 @@ def test_tag_returns_a_dataframe_per_segment_with_probabilities_and_evidence():
         assert {f"p_{theme}", theme, f"hits_{theme}"} <= set(frame.columns)
     assert frame.loc[0, "export_control"] and not frame.loc[2, THEMES].any()
     assert isinstance(frame, pd.DataFrame) and isinstance(frame.loc[0, "evidence"], list)
+
+
+def test_tagging_explains_exactly_the_themes_given(fitted, labelled):
+    sample = labelled.sample(80, random_state=5)[["text", "lang"]]
+    tagged, explained = fitted.tag(sample), fitted.explain(sample)
+    assert tagged.decisions.any()
+    for i, (found, everything) in enumerate(zip(tagged.evidence, explained)):
+        assert set(found) == {t for j, t in enumerate(fitted.themes_) if tagged.decisions[i, j]}
+        for j, theme in enumerate(fitted.themes_):
+            assert found.get(theme, everything[theme]) == everything[theme]
+            seeds = sum(e.weight for e in everything[theme] if e.source == "seed")
+            assert tagged.hits[i, j] == pytest.approx(seeds)

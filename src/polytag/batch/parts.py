@@ -51,8 +51,6 @@ def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
     frame = tag(segments, model=classifier)
     text_unit.cache_clear()  # tokens are not needed again; keeps a worker's memory flat
     frame["evidence"] = [evidence_json(items) for items in frame["evidence"]]
-    for theme in themes:
-        frame[f"hits_{theme}"] = frame[f"hits_{theme}"].astype(float)
     table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
     info["n_tokens"] = int(frame["n_tokens"].sum())
     for theme in themes:

@@ -116,6 +116,15 @@ class LanguageModule(ABC):
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of a paragraph, whitespace trimmed."""
 
+    #: characters the sentence splitter ends sentences after (every sentence but the last ends
+    #: with one), as a regular-expression class; None when sentences may end without one
+    sentence_marks: re.Pattern | None = None
+
+    def may_have_more_sentences(self, text: str, n: int) -> bool:
+        """Whether ``text`` may hold more than ``n`` sentences: a count of sentence marks, so
+        that only such paragraphs are split (splitting costs as much as tokenizing)."""
+        return self.sentence_marks is None or len(self.sentence_marks.findall(text)) >= n
+
     def is_word(self, text: str) -> bool:
         """Whether ``text`` is a word of the tokenizer's dictionary (for compound splitting)."""
         return False

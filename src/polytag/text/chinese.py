@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import ChainMap
 from typing import Sequence
 from importlib import resources
 
@@ -16,7 +17,8 @@ import zhconv
 from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
 from polytag.text.tokens import Token
 
-_SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")
+_SENTENCE_MARKS = "。！？!?；;"
+_SENTENCE = re.compile(rf"[^{_SENTENCE_MARKS}]*(?:[{_SENTENCE_MARKS}]+[”’」』）)]*|$)")
 _UPOS = {
     "n": "NOUN", "nr": "PROPN", "ns": "PROPN", "nt": "PROPN", "nz": "PROPN", "ng": "NOUN",
     "nrt": "PROPN", "nrfg": "PROPN", "vn": "NOUN", "an": "NOUN", "v": "VERB", "vd": "VERB",
@@ -46,6 +48,19 @@ def _traditional_chars() -> frozenset[str]:
     zhconv.loaddict()
     table = zhconv.zhconv.zhcdicts["zh2Hans"]
     return frozenset(k for k, v in table.items() if len(k) == 1 and k != v)
+
+
+def _pos_tokenizer(tokenizer):
+    """A jieba POS tokenizer over ``tokenizer`` (which uses jieba's default dictionary) that
+    reads the default words' tags from the table ``jieba.posseg`` loaded on import instead of
+    loading a second copy (about 40 MB). Tags of user words go to a table of its own:
+    jieba's stays untouched."""
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = tokenizer
+    tagger.word_tag_tab = ChainMap({}, jieba.posseg.dt.word_tag_tab)  # makesure_userdict_loaded fills the first
+    return tagger
 
 
 def to_simplified(text: str) -> str:
@@ -81,7 +96,7 @@ class Chinese(LanguageModule):
                     tokenizer = jieba.Tokenizer()
                     with resources.as_file(resources.files("polytag.text.data") / "zh_userdict.txt") as path:
                         tokenizer.load_userdict(str(path))
-                    self._posseg = jieba.posseg.POSTokenizer(tokenizer)
+                    self._posseg = _pos_tokenizer(tokenizer)
         return self._posseg
 
     def is_word(self, text: str) -> bool:
@@ -132,6 +147,8 @@ class Chinese(LanguageModule):
             form = latin_term_form(token.text)
             return TermWord(token.start, token.end, form, form) if form else None
         return None
+
+    sentence_marks = re.compile(f"[{_SENTENCE_MARKS}]+")
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         spans = []

@@ -3,27 +3,30 @@ Chinese, Latin means English. Policy texts mix scripts (Korean briefs quote Engl
 Chinese reports quote acronyms), so the decision uses shares, not the first character."""
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 
-def script_of(ch: str) -> str | None:
-    o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "hangul"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F:
-        return "han"
-    if 0x3040 <= o <= 0x30FF:
-        return "kana"
-    if ch.isalpha() and (o < 0x250 or 0xFF21 <= o <= 0xFF5A):
-        return "latin"
-    return None
+#: the letters of each script (regular expressions count them at C speed)
+_SCRIPT_LETTERS = {
+    "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]"),
+    "kana": re.compile(r"[\u3040-\u30ff]"),
+    # letters (\w but not digits or _) below U+0250, without the digit-like ² ³ ¹ ¼ ½ ¾
+    "latin": re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u0250-\uffff\U00010000-\U0010ffff]"
+                        r"|[\uff21-\uff3a\uff41-\uff5a]"),
+}
 
 
 def script_shares(text: str) -> dict[str, float]:
     """Share of each script among the letters of ``text`` (hangul, han, kana, latin)."""
-    counts = Counter(s for s in map(script_of, text) if s)
+    counts = {script: len(letters.findall(text)) for script, letters in _SCRIPT_LETTERS.items()}
     total = sum(counts.values())
-    return {k: v / total for k, v in counts.items()} if total else {}
+    return {k: v / total for k, v in counts.items() if v} if total else {}
+
+
+def script_of(ch: str) -> str | None:
+    """The script of one character: ``"hangul"``, ``"han"``, ``"kana"``, ``"latin"`` or None."""
+    return next((script for script, letters in _SCRIPT_LETTERS.items() if letters.match(ch)), None)
 
 
 def detect_language(text: str, *, default: str | None = None) -> str | None:

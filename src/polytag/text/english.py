@@ -6,6 +6,7 @@ not become the pronoun "us".
 """
 from __future__ import annotations
 
+import re
 import threading
 from typing import Sequence
 
@@ -38,6 +39,7 @@ class English(LanguageModule):
         self._nlp = None
         self._table: dict[str, str] | None = None
         self._classes: dict[str, frozenset[str]] | None = None
+        self._sentence_marks: re.Pattern | None = None
         self._lock = threading.Lock()
 
     def _load(self) -> None:
@@ -120,6 +122,14 @@ class English(LanguageModule):
             pos = "X"  # no English tagger can be installed offline: words are untagged
         lemma = self.lemma(word)
         return lemma, pos, pos == "PUNCT" or lemma in self.stop_words
+
+    @property
+    def sentence_marks(self) -> re.Pattern:
+        """The sentencizer's punctuation characters."""
+        if self._sentence_marks is None:
+            marks = self.spacy_nlp.get_pipe("sentencizer").punct_chars
+            self._sentence_marks = re.compile("[" + "".join(map(re.escape, sorted(marks))) + "]")
+        return self._sentence_marks
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         doc = self.spacy_nlp(text)

@@ -95,7 +95,10 @@ def segment(
 def _windows(paragraph: str, lang: str | None, max_sentences: int, window: int) -> Iterable[tuple[int, int]]:
     if lang is None or len(paragraph) < _MIN_SPLIT_CHARS:
         return [(0, len(paragraph))]
-    sentences = get_language(lang).sentence_spans(paragraph)
+    language = get_language(lang)
+    if not language.may_have_more_sentences(paragraph, max_sentences):
+        return [(0, len(paragraph))]
+    sentences = language.sentence_spans(paragraph)
     if len(sentences) <= max_sentences:
         return [(0, len(paragraph))]
     return [(sentences[i][0], sentences[min(i + window, len(sentences)) - 1][1]) for i in range(0, len(sentences), window)]

@@ -14,7 +14,7 @@ It is a scikit-learn estimator (parameters in ``__init__``, ``fit``/``predict``/
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -23,10 +23,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from polytag.text import Token
 from polytag.themes.codebook import Codebook
 from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
-from polytag.themes.features import FeatureSpace, compute_matches, content_tokens
+from polytag.themes.features import FeatureSpace, compute_matches
 from polytag.themes.segments import TextUnit, as_units
 
 @dataclass(frozen=True)
@@ -42,6 +41,19 @@ class Evidence:
     source: str
     weight: float
     term: str = ""
+
+
+class Tagged(NamedTuple):
+    """What :meth:`ThemeClassifier.tag` returns for ``n`` segments."""
+
+    #: probability of each theme, shape (n, n_themes), in ``themes_`` order
+    proba: np.ndarray
+    #: 0/1 per theme: the probability passed the theme's threshold and there is evidence
+    decisions: np.ndarray
+    #: per segment, the evidence of each theme given
+    evidence: list[dict[str, list[Evidence]]]
+    #: weighted seed-term hits of each theme, shape (n, n_themes)
+    hits: np.ndarray
 
 
 class ThemeClassifier(ClassifierMixin, BaseEstimator):
@@ -167,33 +179,58 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         """0/1 per theme; a theme is given only with evidence in the segment."""
         return self.tag(X)[1]
 
-    def tag(self, X: Any, *, top: int = 5) -> tuple[np.ndarray, np.ndarray, list[dict[str, list[Evidence]]]]:
-        """Probabilities, 0/1 decisions and evidence per segment, in one pass."""
+    def tag(self, X: Any, *, top: int = 5) -> Tagged:
+        """Probabilities, 0/1 decisions, evidence and seed hits per segment, in one pass.
+
+        Evidence is looked for only where a theme passes its threshold, and a theme is given
+        only with evidence."""
         units, matches, features = self._prepare(X)
         proba = self._probabilities(matches, features)
         decisions = (proba >= self.thresholds_).astype(int)
-        features = features.tocsr()
-        bounds = features.indptr
-        evidence = [self._evidence(units[i], matches[i], features.indices[bounds[i]:bounds[i + 1]],
-                                   features.data[bounds[i]:bounds[i + 1]], top=top) for i in range(len(units))]
+        evidence = self._evidence_rows(units, matches, features, decisions, top=top)
         for i, found in enumerate(evidence):
             for j, theme in enumerate(self.themes_):
-                if not found.get(theme):
+                if decisions[i, j] and not found[theme]:
                     decisions[i, j] = 0
-        return proba, decisions, evidence
+                    del found[theme]
+        return Tagged(proba, decisions, evidence, self._seed_hits(matches))
+
+    def explain(self, X: Any, *, top: int = 5) -> list[dict[str, list[Evidence]]]:
+        """Evidence per segment for every theme: seed terms matched and the strongest features."""
+        units, matches, features = self._prepare(X)
+        return self._evidence_rows(units, matches, features, np.ones((len(units), len(self.themes_)), dtype=int),
+                                   top=top)
+
+    def _seed_hits(self, matches: list[list[SeedMatch]]) -> np.ndarray:
+        """Weighted seed-term hits per segment and theme (each matched passage counted once)."""
+        column = {t: j for j, t in enumerate(self.themes_)}
+        hits = np.zeros((len(matches), len(self.themes_)))
+        for row, found in enumerate(matches):
+            for m in {(m.theme, m.start, m.end): m for m in reversed(found) if m.weight > 0 and m.theme in column}.values():
+                hits[row, column[m.theme]] += m.weight
+        return hits
 
     # ----- evidence -----------------------------------------------------------------------
-    def _evidence(self, unit: TextUnit, matches: list[SeedMatch], columns: np.ndarray, values: np.ndarray, *,
-                  top: int) -> dict[str, list[Evidence]]:
-        """Seed matches and the ``top`` positive feature contributions per theme of one segment,
-        given its non-zero feature ``columns`` and ``values`` (plain NumPy: a sparse row
-        product per theme cost most of the tagging time in batch runs)."""
+    def _evidence_rows(self, units: list[TextUnit], matches: list[list[SeedMatch]], features,
+                       wanted: np.ndarray, *, top: int) -> list[dict[str, list[Evidence]]]:
+        """Evidence of each segment for the themes ``wanted`` (a 0/1 matrix) there."""
+        features = features.tocsr()
+        bounds = features.indptr
+        return [self._evidence(units[i], matches[i], features.indices[bounds[i]:bounds[i + 1]],
+                               features.data[bounds[i]:bounds[i + 1]], np.flatnonzero(wanted[i]), top=top)
+                for i in range(len(units))]
+
+    def _evidence(self, unit: TextUnit, matches: list[SeedMatch], columns: np.ndarray, values: np.ndarray,
+                  themes: np.ndarray, *, top: int) -> dict[str, list[Evidence]]:
+        """Seed matches and the ``top`` positive feature contributions of one segment for each
+        theme index in ``themes``, given its non-zero feature ``columns`` and ``values`` (plain
+        NumPy: a sparse row product per theme cost most of the tagging time in batch runs)."""
         names = self._feature_names()
-        words: tuple[list[Token], list[str]] | None = None  # content tokens and lemmas, on first use
         n_words = len(self.features_.words.vocabulary_)
         n_chars = len(self.features_.chars.vocabulary_)
         out: dict[str, list[Evidence]] = {}
-        for j, theme in enumerate(self.themes_):
+        for j in themes:
+            theme = self.themes_[j]
             items = [Evidence(theme, unit.text[m.start:m.end], m.start, m.end, "seed", m.weight, m.term)
                      for m in matches if m.theme == theme and m.weight > 0]
             if self.blend_[j] > 0:
@@ -205,8 +242,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                         break
                     name = names[column]
                     if column < n_words:
-                        words = _content_words(unit) if words is None else words
-                        items += _word_evidence(unit, words, theme, name[2:], value)
+                        items += _word_evidence(unit, theme, name[2:], value)
                     elif column < n_words + n_chars:
                         items += _char_evidence(unit, theme, name[2:], value)
                     else:
@@ -220,21 +256,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             names = self._names_cache = self.features_.names
         return names
 
-    def explain(self, X: Any, *, top: int = 5) -> list[dict[str, list[Evidence]]]:
-        """Evidence per segment and theme: seed terms matched and the strongest features."""
-        return self.tag(X, top=top)[2]
 
-
-def _content_words(unit: TextUnit) -> tuple[list[Token], list[str]]:
-    tokens = content_tokens(unit)
-    return tokens, [t.lemma.lower() for t in tokens]
-
-
-def _word_evidence(unit: TextUnit, words: tuple[list[Token], list[str]], theme: str, feature: str,
-                   weight: float) -> list[Evidence]:
-    """Where a lemma n-gram feature occurs; ``words`` are the content tokens and their
-    lower-cased lemmas, computed once per segment."""
-    tokens, lowered = words
+def _word_evidence(unit: TextUnit, theme: str, feature: str, weight: float) -> list[Evidence]:
+    """Where a lemma n-gram feature occurs among the segment's content words."""
+    tokens, lowered = unit.content
     lemmas = feature.split(":", 1)[1].split("_")
     n = len(lemmas)
     found = []

@@ -15,18 +15,14 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from polytag.text import Token, get_language
+from polytag.text import get_language
 from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
 from polytag.themes.segments import TextUnit
 
 
-def content_tokens(unit: TextUnit) -> list[Token]:
-    return [t for t in unit.tokens if t.is_word and not t.is_stop and any(ch.isalpha() for ch in t.text)]
-
-
 def word_features(unit: TextUnit, ngrams: int) -> list[str]:
     """``lang:lemma`` unigrams and ``lang:a_b`` n-grams of adjacent content words."""
-    lemmas = [t.lemma.lower() for t in content_tokens(unit)]
+    lemmas = unit.content[1]
     features = [f"{unit.lang}:{l}" for l in lemmas]
     for n in range(2, ngrams + 1):
         features += [f"{unit.lang}:" + "_".join(lemmas[i:i + n]) for i in range(len(lemmas) - n + 1)]

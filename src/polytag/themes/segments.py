@@ -8,7 +8,7 @@ tokenize the same segment again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Sequence
 
 import pandas as pd
@@ -23,6 +23,13 @@ class TextUnit:
     text: str
     lang: str
     tokens: tuple[Token, ...]
+
+    @cached_property
+    def content(self) -> tuple[list[Token], list[str]]:
+        """Content words (not stop words, with a letter) and their lower-cased lemmas: what
+        word features count and word evidence points at."""
+        tokens = [t for t in self.tokens if t.is_word and not t.is_stop and any(map(str.isalpha, t.text))]
+        return tokens, [t.lemma.lower() for t in tokens]
 
 
 @lru_cache(maxsize=8192)

@@ -40,19 +40,18 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
     frame = _segments_frame(text_or_segments, lang)
     classifier = resolve_model(model, codebook, frame[["text", "lang"]])
     X = frame[["text", "lang"]]
-    proba, decisions, evidence = classifier.tag(X)
+    tagged = classifier.tag(X)
     from polytag.themes.segments import as_units
 
     units = as_units(X)
     frame["lang"] = [u.lang for u in units]
     frame["n_tokens"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
     for j, theme in enumerate(classifier.themes_):
-        frame[f"p_{theme}"] = proba[:, j]
-        frame[theme] = decisions[:, j].astype(bool)
-        frame[f"hits_{theme}"] = [sum(e.weight for e in ev[theme] if e.source == "seed") for ev in evidence]
+        frame[f"p_{theme}"] = tagged.proba[:, j]
+        frame[theme] = tagged.decisions[:, j].astype(bool)
+        frame[f"hits_{theme}"] = tagged.hits[:, j]
     # dict(vars(e)): what dataclasses.asdict gives for these flat records, without its deep copy
-    frame["evidence"] = [[dict(vars(e)) for j, theme in enumerate(classifier.themes_) if row[j] for e in ev[theme]]
-                         for row, ev in zip(decisions, evidence)]
+    frame["evidence"] = [[dict(vars(e)) for items in found.values() for e in items] for found in tagged.evidence]
     return frame
 
 
