@@ -9,7 +9,8 @@ measured side by side (interleaved rounds, best of each) in one run.
 
 Both sides start from the same text and tokenize it line by line (kiwipiepy slows down on
 long strings, so polytag does and so would anyone calling the library well):
-- ko: kiwipiepy ``Kiwi.tokenize`` (morphemes with tags, offsets and lemmas);
+- ko: kiwipiepy ``Kiwi.tokenize`` (morphemes with tags, offsets and lemmas), with the same
+  dictionaries as polytag's Kiwi;
 - zh: ``jieba.posseg`` with polytag's user dictionary (words and tags);
 - en: ``spacy.blank("en")`` with the lookup lemmatizer, reading text, lemma and offset.
 """
@@ -35,7 +36,7 @@ def corpus_text(lang: str, megabytes: float) -> str:
 def raw_korean():
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi(num_workers=1)
+    kiwi = Kiwi(num_workers=1, load_multi_dict=False, load_default_dict=False)  # as polytag builds it
     return lambda text: [[(t.form, t.tag, t.start, t.len, t.lemma) for t in kiwi.tokenize(line)] for line in _lines(text)]
 
 
