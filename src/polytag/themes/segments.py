@@ -39,7 +39,10 @@ def text_unit(text: str, lang: str | None) -> TextUnit:
 
 
 def as_units(X: Any) -> list[TextUnit]:
-    """Normalise any supported input to a list of :class:`TextUnit`."""
+    """Normalise any supported input to a list of :class:`TextUnit` (a list of units is
+    returned as it is: the tokenization cache is bounded and must not be relied on)."""
+    if isinstance(X, (list, tuple)) and all(isinstance(item, TextUnit) for item in X):
+        return list(X)
     return [text_unit(text, lang) for text, lang in as_pairs(X)]
 
 

@@ -10,6 +10,7 @@ from polytag.text import Segment, segment
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
 from polytag.themes.model_io import load_default_model, load_model
+from polytag.themes.segments import as_units
 
 
 def resolve_model(model: ThemeClassifier | str | None, codebook: Codebook | str | None, X: Any) -> ThemeClassifier:
@@ -38,12 +39,9 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
     if isinstance(text_or_segments, str):
         text_or_segments = segment(text_or_segments, lang=lang)
     frame = _segments_frame(text_or_segments, lang)
-    classifier = resolve_model(model, codebook, frame[["text", "lang"]])
-    X = frame[["text", "lang"]]
-    tagged = classifier.tag(X)
-    from polytag.themes.segments import as_units
-
-    units = as_units(X)
+    units = as_units(frame[["text", "lang"]])  # tokenized once, for the model and the counts below
+    classifier = resolve_model(model, codebook, units)
+    tagged = classifier.tag(units)
     frame["lang"] = [u.lang for u in units]
     frame["n_tokens"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
     for j, theme in enumerate(classifier.themes_):
