@@ -21,15 +21,6 @@ def corpus() -> Corpus:
     return corpus
 
 
-@pytest.fixture(scope="module")
-def outdir(tmp_path_factory) -> Path:
-    from polytag.batch import tag_folder
-
-    out = tmp_path_factory.mktemp("results")
-    tag_folder(SMALL_CORPUS, out)
-    return out
-
-
 def test_from_folder_gives_documents_and_errors_as_dataframes():
     corpus = Corpus.from_folder(SMALL_CORPUS)
     documents = corpus.documents
@@ -114,3 +105,10 @@ def test_tag_with_a_custom_codebook(tmp_path):
     assert corpus.themes == ["weights"]
     assert set(corpus.evidence("weights", k=10)["country"]) == {"CN", "KR", "US"}
     assert segments["weights"].sum() >= 3
+
+
+def test_the_year_comes_from_the_date_or_else_a_year_key(tmp_path):
+    (tmp_path / "a.md").write_text("---\ndate: 2025-07-23\n---\n\nOpen models matter.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\nyear: 2024\n---\n\nExport controls matter.\n", encoding="utf-8")
+    documents = Corpus.from_folder(tmp_path).documents.set_index("doc_id")
+    assert documents.loc["a.md", "year"] == 2025 and documents.loc["b.md", "year"] == 2024

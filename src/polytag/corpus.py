@@ -12,10 +12,10 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from polytag.errors import DocumentError, PolytagError, ResultsError
+from polytag.errors import ERROR_COLUMNS, DocumentError, PolytagError, ResultsError
+from polytag.io.metadata import year_of
 from polytag.report import (Results, bar_chart, heatmap, keyword_table, load_results, theme_frequencies, top_passages,
                             write_report)
-from polytag.report.results import ERROR_COLUMNS
 
 #: leading columns of ``Corpus.documents``; other metadata follows in order of appearance
 DOCUMENT_COLUMNS = ("doc_id", "file", "text", "lang", "title", "country", "date", "year", "doc_type")
@@ -45,11 +45,11 @@ class Corpus:
         from polytag.io import read
 
         result = read(path)
-        records = [{"doc_id": d.id, "file": str(d.path), "text": d.text, **d.meta, "format": d.format,
-                    "encoding": d.encoding} for d in result.documents]
+        records = [{"doc_id": d.id, "file": str(d.path), "text": d.text, **d.meta, "year": year_of(d.meta),
+                    "format": d.format, "encoding": d.encoding} for d in result.documents]
         documents = pd.DataFrame(records)
-        if "date" in documents:
-            documents["year"] = pd.to_numeric(documents["date"].str[:4], errors="coerce").astype("Int64")
+        if "year" in documents:  # an int per document, None when unknown
+            documents["year"] = documents["year"].astype("Int64")
         documents = documents.reindex(columns=list(dict.fromkeys([*DOCUMENT_COLUMNS, *documents.columns])))
         return cls(documents, errors=_error_frame(result.errors), source=str(path))
 
@@ -143,8 +143,7 @@ class Corpus:
 
 
 def _error_frame(errors: list[DocumentError]) -> pd.DataFrame:
-    return pd.DataFrame([{"file": e.path, "error": type(e).__name__, "reason": e.reason} for e in errors],
-                        columns=list(ERROR_COLUMNS))
+    return pd.DataFrame([e.as_record() for e in errors], columns=list(ERROR_COLUMNS))
 
 
 def _first_error(errors: pd.DataFrame) -> str:

@@ -12,6 +12,10 @@ class PolytagError(Exception):
     """Base class of every error polytag raises on purpose."""
 
 
+#: the columns of an error row (``errors.csv``, ``Corpus.errors``)
+ERROR_COLUMNS = ("file", "error", "reason")
+
+
 class DocumentError(PolytagError):
     """A file could not be turned into a document. ``path`` and ``reason`` say which and why."""
 
@@ -19,6 +23,10 @@ class DocumentError(PolytagError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+    def as_record(self) -> dict[str, str]:
+        """The error as a row of ``errors.csv``: file, error (the class name), reason."""
+        return {"file": self.path, "error": type(self).__name__, "reason": self.reason}
 
 
 class UnsupportedFormatError(DocumentError):

@@ -87,6 +87,12 @@ def test_markdown_links_charts_and_escapes_text(outdir, tmp_path):
     _assert_charts(tmp_path, "r")
 
 
+def test_the_format_follows_the_output_suffix_when_not_given(outdir, tmp_path):
+    out = tmp_path / "r.md"
+    assert main(["report", str(outdir), "--out", str(out), "--keywords", "0"]) == 0
+    assert not out.read_text(encoding="utf-8").lstrip().startswith("<")
+
+
 def test_default_output_path_is_in_the_results_folder(outdir, capsys):
     assert main(["report", str(outdir), "--by", "doc_type", "--keywords", "0"]) == 0
     assert Path(capsys.readouterr().out.split()[0]) == outdir / "report-doc_type.html"

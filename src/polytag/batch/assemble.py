@@ -16,8 +16,9 @@ import pyarrow.parquet as pq
 from polytag.batch.outdir import OutDir
 from polytag.batch.parts import read_part_summary, segment_schema
 from polytag.batch.worker import FileTask, write_atomic
+from polytag.errors import ERROR_COLUMNS
+from polytag.io.metadata import year_of
 
-ERROR_COLUMNS = ["file", "error", "reason"]
 #: document metadata that always gets a column, in this order (``year`` is derived from ``date``)
 STANDARD_META = ["title", "country", "lang", "date", "year", "doc_type"]
 _ROW_GROUP = 50_000
@@ -42,7 +43,7 @@ def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extr
     n_segments = _write_segments(outdir, kept, doc_table, themes)
     _write_table(outdir, doc_table, "documents")
     errors.sort(key=lambda row: (row["file"], row["error"]))
-    write_atomic(outdir.path / "errors.csv", lambda tmp: _write_csv(tmp, ERROR_COLUMNS, errors))
+    write_atomic(outdir.path / "errors.csv", lambda tmp: _write_csv(tmp, list(ERROR_COLUMNS), errors))
     counts = {"documents": len(documents), "segments": n_segments, "errors": len(errors)}
     run_info["counts"] = {**counts, **run_info.get("counts", {})}
     run_info["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -123,7 +124,7 @@ def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.T
         meta = doc["meta"]
         row = {key: doc[key] for key in ("doc_id", "file", "format", "encoding")}
         row.update({names[key]: meta.get(key) for key in names})
-        row["year"] = _year(meta)
+        row["year"] = year_of(meta)
         row.update({name: doc[name] for name, _ in counts})
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=schema)
@@ -136,13 +137,6 @@ def _segment_name(column: str) -> str:
 
 def _doc_name(column: str) -> str:
     return "lang" if column == "doc_lang" else column
-
-
-def _year(meta: dict[str, str]) -> int | None:
-    for value in (meta.get("date"), meta.get("year")):
-        if value and value[:4].isdigit():
-            return int(value[:4])
-    return None
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:

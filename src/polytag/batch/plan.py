@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from polytag import __version__
-from polytag.batch.worker import FileTask, error_record
+from polytag.batch.worker import FileTask
 from polytag.errors import DocumentError, ModelError, UnreadableFileError
 from polytag.io.folder import document_files
 from polytag.io.metadata import ManifestIndex, sidecar_paths
@@ -58,7 +58,7 @@ def plan(path: Path, *, out: Path, model_sha: str) -> tuple[list[FileTask], list
             continue
         tasks.append(FileTask(str(file), doc_id, key, size, meta))
     errors.extend(manifests.errors)
-    return tasks, [error_record(error) for error in errors]
+    return tasks, [error.as_record() for error in errors]
 
 
 def _file_key(file: Path, doc_id: str, meta: dict[str, str], model_sha: str) -> str:

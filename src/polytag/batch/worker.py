@@ -84,17 +84,12 @@ def process_file(task: FileTask, parts_dir: str, model_dir: str | None) -> FileR
     try:
         table, summary = tag_file(task, classifier)
     except DocumentError as error:
-        table, summary = None, {"error": error_record(error)}
+        table, summary = None, {"error": error.as_record()}
     except Exception as error:  # one bad file must not stop a batch of thousands
         return FileResult(task.key, error={"file": task.path, "error": type(error).__name__,
                                            "reason": str(error) or repr(error)}, cached=False)
     rows = write_part(Path(parts_dir) / f"{task.key}.parquet", table, summary, list(classifier.themes_))
     return FileResult(task.key, segments=rows, error=summary.get("error"))
-
-
-def error_record(error: DocumentError) -> dict[str, str]:
-    """One row of ``errors.csv``."""
-    return {"file": error.path, "error": type(error).__name__, "reason": error.reason}
 
 
 def write_atomic(target: Path, write) -> None:

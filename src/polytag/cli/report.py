@@ -16,7 +16,8 @@ GROUPINGS = ("country", "lang", "year", "doc_type", "file", "doc_id")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("outdir", help="a results folder written by `polytag tag PATH --out OUTDIR`")
     parser.add_argument("--by", choices=GROUPINGS, default="country", help="group documents by (default: country)")
-    parser.add_argument("--format", choices=FORMATS, default="html", help="report format (default: html)")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="report format (default: the suffix of --out, else html)")
     parser.add_argument("--out", type=Path, help="report file (default: OUTDIR/report-BY.FORMAT)")
     parser.add_argument("--top", type=int, default=5, metavar="K",
                         help="evidence passages shown per theme and group (default: 5)")
@@ -27,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from polytag.report import write_report
 
-    out = args.out or Path(args.outdir) / f"report-{args.by}.{args.format}"
+    out = args.out or Path(args.outdir) / f"report-{args.by}.{args.format or 'html'}"
     for path in write_report(args.outdir, out, by=args.by, fmt=args.format, top=args.top, keywords=args.keywords):
         print(path)
     return 0

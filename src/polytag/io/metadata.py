@@ -95,6 +95,15 @@ def normalise_meta(raw: Mapping[Any, Any]) -> dict[str, str]:
     return meta
 
 
+def year_of(meta: Mapping[str, str]) -> int | None:
+    """A document's year: from its ``date``, else from a ``year`` key (metadata values are
+    strings, dates already normalised to ``yyyy-mm-dd`` or ``yyyy``)."""
+    for value in (meta.get("date"), meta.get("year")):
+        if value and value[:4].isdigit():
+            return int(value[:4])
+    return None
+
+
 def normalise_date(value: str) -> str | None:
     """Return ``value`` as ``yyyy-mm-dd`` (or ``yyyy`` when only a year is given), or None."""
     value = value.strip()

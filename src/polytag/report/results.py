@@ -13,13 +13,12 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from polytag.errors import ResultsError
+from polytag.errors import ERROR_COLUMNS, ResultsError
 
 #: label of a group whose key is missing (a document without a country, say)
 MISSING = "(none)"
 #: columns every segments table needs besides the per-theme ones
 SEGMENT_COLUMNS = ("doc_id", "segment", "start", "end", "text", "n_tokens", "evidence")
-ERROR_COLUMNS = ("file", "error", "reason")
 
 
 @dataclass
