@@ -69,16 +69,15 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     outdir.claim(force=force)
     tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha)
     todo = sorted((task for task in tasks if not outdir.part(task.key).is_file()), key=lambda task: -task.size)
-    failed: list[dict[str, str]] = []
+    failed: dict[str, dict[str, str]] = {}  # key -> error, for files that failed without a part
     runner = partial(process_file, parts_dir=str(outdir.parts.absolute()), model_dir=model_dir)
     with _engine(jobs=jobs, engine=engine, scheduler=scheduler, n_tasks=len(todo)) as run_all:
         with _Progress(len(todo), sys.stderr.isatty() if progress is None else progress) as bar:
             for result in run_all(runner, todo):  # largest files first: no straggler at the end
                 bar.update(result)
                 if not result.cached:
-                    failed.append(result.error)
-    failed_keys = {task.key for task in todo if not outdir.part(task.key).is_file()}
-    done = [task for task in tasks if task.key not in failed_keys]
+                    failed[result.key] = result.error
+    done = [task for task in tasks if task.key not in failed]
     outdir.clean(keep={task.key for task in done})
     from polytag.batch.assemble import write_outputs
 
@@ -90,11 +89,11 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
         "codebook": {"name": classifier.codebook_.name, "identity": classifier.codebook_.identity(),
                      "themes": list(classifier.themes_)},
         "options": {"jobs": jobs, "engine": engine, "scheduler": scheduler, "force": force},
-        "counts": {"files": len(tasks), "processed": len(todo) - len(failed_keys),
+        "counts": {"files": len(tasks), "processed": len(todo) - len(failed),
                    "reused": len(tasks) - len(todo)},
         "started": started.isoformat(timespec="seconds"),
     }
-    counts = write_outputs(outdir, done, list(classifier.themes_), walk_errors + failed, info, clock=clock)
+    counts = write_outputs(outdir, done, list(classifier.themes_), walk_errors + list(failed.values()), info, clock=clock)
     return RunSummary(outdir.path, counts["documents"], counts["segments"], counts["errors"],
                       info["counts"]["processed"], info["counts"]["reused"], info["seconds"])
 

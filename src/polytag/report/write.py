@@ -12,16 +12,13 @@ In csv and xlsx, counts and shares are separate columns; md and html show ``12 /
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Callable
 
-import matplotlib
 import pandas as pd
 
 from polytag.errors import PolytagError
 from polytag.report.charts import save_figure
-from polytag.report.fonts import chart_rc
 from polytag.report.html import render_html
 from polytag.report.markdown import render_markdown
 from polytag.report.parts import ReportParts, report_parts
@@ -87,18 +84,15 @@ def _write_xlsx(parts: ReportParts, out: Path) -> list[Path]:
             _no_formulas(writer.sheets[name])
         sheet = writer.book.create_sheet("charts")
         row = 1
-        for name, fig in parts.figures.items():
-            buffer = io.BytesIO()
-            with matplotlib.rc_context(chart_rc()):
-                fig.savefig(buffer, format="png", dpi=100)
-            image = Image(buffer)
+        for paths in charts.values():  # the PNG just saved beside the workbook
+            image = Image(str(paths[0].with_suffix(".png")))
             sheet.add_image(image, f"A{row}")
             row += int(image.height / 20) + 2
     return [out, *(p for paths in charts.values() for p in paths)]
 
 
 def _save_charts(parts: ReportParts, out: Path) -> dict[str, list[Path]]:
-    return {name: save_figure(fig, out.with_name(f"{out.stem}.{name}")) for name, fig in parts.figures.items()}
+    return {name: save_figure(fig, _beside(out, name)) for name, fig in parts.figures.items()}
 
 
 def _beside(out: Path, suffix: str) -> Path:
