@@ -104,18 +104,17 @@ def test_an_output_folder_inside_the_input_is_not_read_as_input(make_folder, tmp
     assert (again.documents, again.errors, again.reused, again.processed) == (2, 0, 2, 0)
 
 
-def test_the_parent_finds_the_default_model_without_importing_it() -> None:
-    from polytag.batch.run import default_model_dir
-    from polytag.themes.model_io import default_model_path
-
-    assert default_model_dir() == default_model_path()
-
-
-def test_planning_a_run_imports_no_tokenizer_model_or_dataframe_library(small_folder: Path, tmp_path: Path) -> None:
-    """While workers tag, the parent holds only the task list: it must stay light."""
-    code = (f"import sys; from pathlib import Path; from polytag.batch.run import default_model_dir, tag_folder; "
-            f"from polytag.batch.plan import model_hash, plan; "
-            f"plan(Path({str(small_folder)!r}), out=Path({str(tmp_path)!r}), model_sha=model_hash(default_model_dir())); "
-            f"print(sorted(m for m in ('pandas', 'pyarrow', 'sklearn', 'kiwipiepy', 'jieba', 'spacy') if m in sys.modules))")
+def test_the_parent_of_a_two_worker_run_imports_no_tokenizer_or_model(small_folder: Path, tmp_path: Path) -> None:
+    """While workers tag, the parent holds only the task list; it reads the model's codebook
+    from its JSON, so it never imports scikit-learn or a tokenizer, and no dataframe library
+    until the workers are gone (pyarrow, which imports pandas, then assembles the tables)."""
+    heavy = "('pandas', 'pyarrow', 'sklearn', 'kiwipiepy', 'jieba', 'spacy')"
+    code = (f"import sys; from pathlib import Path; from polytag.batch.run import tag_folder; "
+            f"from polytag.batch.plan import model_hash, plan; from polytag.themes.model_io import default_model_path; "
+            f"plan(Path({str(small_folder)!r}), out=Path({str(tmp_path / 'plan')!r}), "
+            f"model_sha=model_hash(default_model_path())); "
+            f"print(sorted(m for m in {heavy} if m in sys.modules)); "
+            f"tag_folder(Path({str(small_folder)!r}), Path({str(tmp_path / 'out')!r}), jobs=2); "
+            f"print(sorted(m for m in {heavy} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert result.stdout.split("\n")[:2] == ["[]", "['pandas', 'pyarrow']"]

@@ -1,27 +1,41 @@
 """Assembling the final tables from the part files: ``segments``, ``documents`` (Parquet and
-CSV), ``errors.csv`` and ``run.json``, rows sorted by document id and segment index."""
+CSV), ``errors.csv`` and ``run.json``, rows sorted by document id and segment index.
+
+This runs in the parent after the workers, so it is the serial tail of every run: parts are
+read by a few threads ahead of the writer, and the Parquet and CSV files are written side by
+side in two threads (pyarrow releases the GIL while it reads and writes).
+"""
 from __future__ import annotations
 
 import csv
 import json
 import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
 from polytag.batch.outdir import OutDir
 from polytag.batch.parts import read_part_summary, segment_schema
-from polytag.batch.worker import FileTask, write_atomic
+from polytag.batch.worker import FileTask
+from polytag.io.atomic import write_atomic
 from polytag.errors import ERROR_COLUMNS
 from polytag.io.metadata import year_of
 
 #: document metadata that always gets a column, in this order (``year`` is derived from ``date``)
 STANDARD_META = ["title", "country", "lang", "date", "year", "doc_type"]
 _ROW_GROUP = 50_000
+_READERS = 4  # threads reading parts
+_READ_AHEAD = 16  # parts read ahead of the writer
+
+T = TypeVar("T")
 
 
 def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extra_errors: list[dict[str, str]],
@@ -32,8 +46,9 @@ def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extr
     documents, errors = [], list(extra_errors)
     by_doc = sorted(tasks, key=lambda task: task.doc_id)
     kept = []
-    for task in by_doc:
-        summary = read_part_summary(outdir.part(task.key))
+    with ThreadPoolExecutor(_READERS) as pool:
+        summaries = list(pool.map(read_part_summary, [outdir.part(task.key) for task in by_doc]))
+    for task, summary in zip(by_doc, summaries):
         if "error" in summary:
             errors.append(summary["error"])
         else:
@@ -55,32 +70,70 @@ def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extr
 
 def _write_segments(outdir: OutDir, tasks: list[FileTask], documents: pa.Table, themes: list[str]) -> int:
     """Stream the parts into ``segments.parquet``/``.csv``, document metadata repeated on
-    each row; only one row group is held at a time."""
+    each row; only a few row groups are held at a time."""
     names = documents.column_names
     doc_columns = ["doc_id", "file", *names[names.index("encoding") + 1:names.index("n_chars")]]
     base = segment_schema(themes)
-    meta_fields = [documents.schema.field(name).with_name(_segment_name(name)) for name in doc_columns[1:]]
-    schema = pa.schema([base.field("doc_id"), *meta_fields, *(f for f in base if f.name != "doc_id")])
-    rows = documents.select(doc_columns).to_pylist()
+    meta = documents.select(doc_columns[1:]).rename_columns([_segment_name(name) for name in doc_columns[1:]])
+    schema = pa.schema([base.field("doc_id"), *meta.schema, *(f for f in base if f.name != "doc_id")])
     total = 0
 
     def write(parquet_tmp: Path, csv_tmp: Path) -> None:
         nonlocal total
-        buffer: list[pa.Table] = []
-        with pq.ParquetWriter(parquet_tmp, schema) as writer, pcsv.CSVWriter(csv_tmp, schema) as out:
-            for task, doc in zip(tasks, rows):
-                part = pq.read_table(outdir.part(task.key)).replace_schema_metadata(None)
-                for field in meta_fields:
-                    value = doc[_doc_name(field.name)]
-                    part = part.append_column(field, pa.array([value] * part.num_rows, field.type))
-                buffer.append(part.select(schema.names))
-                total += part.num_rows
-                if sum(t.num_rows for t in buffer) >= _ROW_GROUP:
-                    _flush(buffer, writer, out)
-            _flush(buffer, writer, out)
+        with pq.ParquetWriter(parquet_tmp, schema) as parquet, pcsv.CSVWriter(csv_tmp, schema) as csv_out, \
+                ThreadPoolExecutor(2) as writers:
+            pending: list[Future] = []
+            for table in _row_groups(_ordered(_read_part, [outdir.part(task.key) for task in tasks]), meta, schema):
+                for future in pending:  # one row group written while the next is read
+                    future.result()
+                pending = [writers.submit(parquet.write_table, table), writers.submit(csv_out.write_table, table)]
+                total += table.num_rows
+            for future in pending:
+                future.result()
 
     _write_pair(outdir.path / "segments.parquet", outdir.path / "segments.csv", write)
     return total
+
+
+def _row_groups(parts: Iterable[pa.Table], meta: pa.Table, schema: pa.Schema) -> Iterator[pa.Table]:
+    """Tables of about ``_ROW_GROUP`` rows from consecutive parts (part ``i`` is document
+    ``meta[i]``), with the document's metadata columns added and columns in ``schema`` order."""
+    buffer: list[pa.Table] = []
+    first, rows_held = 0, 0  # document index of buffer[0], rows in the buffer
+
+    def joined() -> pa.Table:
+        segments = pa.concat_tables(buffer)
+        rows = np.repeat(np.arange(first, first + len(buffer)), [part.num_rows for part in buffer])
+        doc_meta = meta.take(pa.array(rows, pa.int64()))
+        columns = {name: segments.column(name) for name in segments.column_names}
+        columns.update({name: doc_meta.column(name) for name in doc_meta.column_names})
+        return pa.Table.from_arrays([columns[name] for name in schema.names], schema=schema)
+
+    for part in parts:
+        buffer.append(part.replace_schema_metadata(None))
+        rows_held += part.num_rows
+        if rows_held >= _ROW_GROUP:
+            yield joined()
+            first, rows_held, buffer = first + len(buffer), 0, []
+    if buffer:
+        yield joined()
+
+
+def _read_part(path: Path) -> pa.Table:
+    with pq.ParquetFile(path) as part:  # lighter than pq.read_table, which builds a dataset
+        return part.read()
+
+
+def _ordered(read: Callable[[Path], T], paths: list[Path]) -> Iterator[T]:
+    """``read`` over ``paths`` in threads, results in order, a bounded number read ahead."""
+    with ThreadPoolExecutor(_READERS) as pool:
+        ahead: deque[Future] = deque()
+        for path in paths:
+            ahead.append(pool.submit(read, path))
+            if len(ahead) > _READ_AHEAD:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
 
 
 def _write_table(outdir: OutDir, table: pa.Table, name: str) -> None:
@@ -94,15 +147,6 @@ def _write_table(outdir: OutDir, table: pa.Table, name: str) -> None:
 def _write_pair(parquet: Path, csv_path: Path, write) -> None:
     """Write a Parquet file and its CSV twin together, each moved into place atomically."""
     write_atomic(parquet, lambda parquet_tmp: write_atomic(csv_path, lambda csv_tmp: write(parquet_tmp, csv_tmp)))
-
-
-def _flush(buffer: list[pa.Table], *writers) -> None:
-    """Write the buffered parts as one row group (Parquet) and one CSV batch."""
-    if buffer:
-        table = pa.concat_tables(buffer)
-        buffer.clear()
-        for writer in writers:
-            writer.write_table(table)
 
 
 def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.Table:
@@ -133,10 +177,6 @@ def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.T
 def _segment_name(column: str) -> str:
     """In the segments table ``lang`` is the segment's language; the document's is ``doc_lang``."""
     return "doc_lang" if column == "lang" else column
-
-
-def _doc_name(column: str) -> str:
-    return "lang" if column == "doc_lang" else column
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:

@@ -19,7 +19,7 @@ import json
 import re
 from pathlib import Path
 
-from polytag.batch.worker import write_atomic
+from polytag.io.atomic import write_atomic
 from polytag.errors import OutputDirError
 
 _PART_NAME = re.compile(r"[0-9a-f]{64}\.parquet")

@@ -10,7 +10,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from polytag.batch.worker import FileTask, write_atomic
+from polytag.batch.worker import FileTask
+from polytag.io.atomic import write_atomic
 
 #: key of the JSON document summary (or error) in a part file's schema metadata
 PART_META = b"polytag"

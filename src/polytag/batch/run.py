@@ -4,12 +4,12 @@ Engines: ``local`` tags in this process (``jobs=1``) or in a pool of ``jobs`` fo
 processes; ``dask`` sends one task per file to a dask.distributed cluster (an existing one at
 ``scheduler``, else a ``LocalCluster`` of ``jobs`` single-threaded worker processes). Either
 way workers write one part file per input file into the output folder. The parent only hashes
-files and counts results while they work (it imports no tokenizer, model, pandas or pyarrow
-until the workers are gone), then assembles the parts.
+files and counts results while they work, then assembles the parts: it imports no tokenizer,
+model or scikit-learn at all (the model's codebook and themes come from its JSON), and pandas
+and pyarrow only once the workers are gone.
 """
 from __future__ import annotations
 
-import importlib.util
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,8 +22,9 @@ from pathlib import Path
 from polytag import __version__
 from polytag.batch.outdir import OutDir
 from polytag.batch.plan import model_hash, plan
-from polytag.batch.worker import FileResult, FileTask, cached_model, init_pool_worker, process_file
+from polytag.batch.worker import FileResult, FileTask, init_pool_worker, process_file
 from polytag.errors import UnreadableFileError
+from polytag.themes.model_io import default_model_path, read_model_info
 
 ENGINES = ("local", "dask")
 
@@ -61,8 +62,9 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
         raise ValueError("a scheduler address needs engine='dask'")
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     model_dir = None if model is None else str(Path(model).absolute())
-    model_path = Path(model_dir) if model_dir else default_model_dir()
+    model_path = Path(model_dir) if model_dir else default_model_path()
     model_sha = model_hash(model_path)
+    model_info = read_model_info(model_path)  # a folder that is no model fails here, before any work
     if not Path(path).exists():  # before the output folder is made
         raise UnreadableFileError(path, "no such file or folder")
     outdir = OutDir(Path(out))
@@ -81,28 +83,20 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     outdir.clean(keep={task.key for task in done})
     from polytag.batch.assemble import write_outputs
 
-    classifier = cached_model(model_dir)
     info = {
         "polytag_version": __version__,
         "input": str(Path(path).absolute()),
         "model": {"path": str(model_path), "sha256": model_sha},
-        "codebook": {"name": classifier.codebook_.name, "identity": classifier.codebook_.identity(),
-                     "themes": list(classifier.themes_)},
+        "codebook": {"name": model_info.codebook.name, "identity": model_info.codebook.identity(),
+                     "themes": list(model_info.themes)},
         "options": {"jobs": jobs, "engine": engine, "scheduler": scheduler, "force": force},
         "counts": {"files": len(tasks), "processed": len(todo) - len(failed),
                    "reused": len(tasks) - len(todo)},
         "started": started.isoformat(timespec="seconds"),
     }
-    counts = write_outputs(outdir, done, list(classifier.themes_), walk_errors + list(failed.values()), info, clock=clock)
+    counts = write_outputs(outdir, done, list(model_info.themes), walk_errors + list(failed.values()), info, clock=clock)
     return RunSummary(outdir.path, counts["documents"], counts["segments"], counts["errors"],
                       info["counts"]["processed"], info["counts"]["reused"], info["seconds"])
-
-
-def default_model_dir() -> Path:
-    """Where ``polytag.themes.model_io.default_model_path()`` points, found without importing
-    polytag.themes (and scikit-learn, pandas) into the parent process."""
-    spec = importlib.util.find_spec("polytag.themes")
-    return Path(spec.submodule_search_locations[0]) / "data" / "default_model"
 
 
 Runner = Callable[[FileTask], FileResult]

@@ -8,7 +8,6 @@ never tokenizer or model objects.
 """
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from dataclasses import dataclass, field
@@ -90,14 +89,3 @@ def process_file(task: FileTask, parts_dir: str, model_dir: str | None) -> FileR
                                            "reason": str(error) or repr(error)}, cached=False)
     rows = write_part(Path(parts_dir) / f"{task.key}.parquet", table, summary, list(classifier.themes_))
     return FileResult(task.key, segments=rows, error=summary.get("error"))
-
-
-def write_atomic(target: Path, write) -> None:
-    """Call ``write(tmp_path)`` and move the result onto ``target``: readers, and a run killed
-    midway, see the old file or the new one, never half of one."""
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}-{threading.get_ident()}")
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -1,21 +1,24 @@
 """Saving and loading theme models as JSON plus NumPy arrays: nothing in a model folder can
-execute code when loaded (no pickle; ``np.load(..., allow_pickle=False)``)."""
+execute code when loaded (no pickle; ``np.load(..., allow_pickle=False)``).
+
+NumPy, scikit-learn and the classifier are imported by the functions that build models, so
+that :func:`read_model_info` stays light: a batch run's parent process calls it while its
+workers hold the models.
+"""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from typing import TYPE_CHECKING, Any
 
 from polytag.errors import ModelError
-from polytag.themes.classifier import ThemeClassifier
+from polytag.io.atomic import write_atomic
 from polytag.themes.codebook import Codebook
-from polytag.themes.dictionary import TermMatcher
-from polytag.themes.features import FeatureSpace, identity
+
+if TYPE_CHECKING:
+    from polytag.themes.classifier import ThemeClassifier
 
 FORMAT = "polytag-theme-model"
 FORMAT_VERSION = 1
@@ -38,28 +41,67 @@ def save_model(model: ThemeClassifier, path: str | Path) -> Path:
         "char_vocabulary": list(model.features_.chars.get_feature_names_out()),
         "concepts": model.features_.concepts,
     }
-    _atomic_write(folder / _CONFIG, json.dumps(config, ensure_ascii=False, indent=1).encode("utf-8"))
-    with tempfile.NamedTemporaryFile(dir=folder, suffix=".npz", delete=False) as handle:
-        np.savez_compressed(handle, coef=model.coef_, intercept=model.intercept_,
-                            word_idf=model.features_.words.idf_, char_idf=model.features_.chars.idf_)
-    os.replace(handle.name, folder / _ARRAYS)
+    text = json.dumps(config, ensure_ascii=False, indent=1)
+    write_atomic(folder / _CONFIG, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    write_atomic(folder / _ARRAYS, lambda tmp: _save_arrays(tmp, model))
     return folder
 
 
-def load_model(path: str | Path) -> ThemeClassifier:
-    """Read a model folder written by :func:`save_model`; :class:`ModelError` if it is not one."""
+def _save_arrays(path: Path, model: ThemeClassifier) -> None:
+    import numpy as np
+
+    with open(path, "wb") as handle:  # a file object: np.savez would add ".npz" to a name
+        np.savez_compressed(handle, coef=model.coef_, intercept=model.intercept_,
+                            word_idf=model.features_.words.idf_, char_idf=model.features_.chars.idf_)
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What a saved model tags with: its codebook and its themes, in column order."""
+
+    codebook: Codebook
+    themes: tuple[str, ...]
+
+
+def read_model_info(path: str | Path) -> ModelInfo:
+    """The codebook and themes of the model folder ``path``, read without loading the model."""
     folder = Path(path)
+    config = _read_config(folder)
+    try:
+        return ModelInfo(Codebook.from_dict(config["codebook"], origin=str(folder)), tuple(config["themes"]))
+    except (KeyError, TypeError) as error:
+        raise ModelError(f"{folder}: model file is incomplete or inconsistent ({error})") from error
+
+
+def _read_config(folder: Path) -> dict[str, Any]:
     try:
         config = json.loads((folder / _CONFIG).read_text(encoding="utf-8"))
-        with np.load(folder / _ARRAYS, allow_pickle=False) as arrays:
-            coef, intercept = arrays["coef"], arrays["intercept"]
-            word_idf, char_idf = arrays["word_idf"], arrays["char_idf"]
-    except (OSError, ValueError, KeyError, UnicodeDecodeError) as error:
+    except (OSError, ValueError) as error:
         raise ModelError(f"{folder}: not a readable polytag model ({error})") from error
     if not isinstance(config, dict) or config.get("format") != FORMAT:
         raise ModelError(f"{folder}: {_CONFIG} is not a polytag theme model")
     if config.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{folder}: model format version {config.get('format_version')} is not supported")
+    return config
+
+
+def load_model(path: str | Path) -> ThemeClassifier:
+    """Read a model folder written by :func:`save_model`; :class:`ModelError` if it is not one."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from polytag.themes.classifier import ThemeClassifier
+    from polytag.themes.dictionary import TermMatcher
+    from polytag.themes.features import FeatureSpace, identity
+
+    folder = Path(path)
+    config = _read_config(folder)
+    try:
+        with np.load(folder / _ARRAYS, allow_pickle=False) as arrays:
+            coef, intercept = arrays["coef"], arrays["intercept"]
+            word_idf, char_idf = arrays["word_idf"], arrays["char_idf"]
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelError(f"{folder}: not a readable polytag model ({error})") from error
     try:
         params = dict(config["params"])
         params["char_ngrams"] = tuple(params["char_ngrams"])
@@ -103,8 +145,3 @@ def load_default_model() -> ThemeClassifier:
         _DEFAULT = load_model(default_model_path())
     return _DEFAULT
 
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-        handle.write(data)
-    os.replace(handle.name, path)
