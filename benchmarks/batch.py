@@ -15,7 +15,9 @@ process with a fresh output folder, ``--rounds`` times:
 
 and once ``--jobs 2`` on the small folder: does peak memory grow with the folder? Times are
 the fastest of the rounds (on a shared machine other jobs only ever add time, so the fastest
-run is the least disturbed one); memory figures are the largest of the rounds.
+run is the least disturbed one); memory figures are the largest of the rounds. CPU time (user
+and system, of the polytag process and its workers; also the least of the rounds) shows what a
+second worker costs beside what it saves.
 
 Memory is sampled over the process and all its children (psutil): the peak of the summed
 RSS every 0.2 s, and of the summed PSS (shared pages counted once, the physical total) every 2 s.
@@ -26,6 +28,7 @@ import argparse
 import csv
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -122,19 +125,29 @@ class MemorySampler:
 
 
 def run_tag(folder: Path, out: Path, jobs: int) -> dict[str, float]:
-    """``polytag tag`` in a fresh process: wall time and peak memory."""
+    """``polytag tag`` in a fresh process: wall time, CPU time (its own and its workers') and
+    peak memory."""
     shutil.rmtree(out, ignore_errors=True)
+    cpu_before = _children_cpu()
     command = [sys.executable, "-m", "polytag.cli.main", "tag", str(folder), "--out", str(out), "--jobs", str(jobs)]
     start = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     sampler = MemorySampler(process.pid)
     _, stderr = process.communicate()
     seconds = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before
     sampler.stop()
     if process.returncode:
         raise SystemExit(f"polytag tag failed:\n{stderr}")
-    return {"seconds": seconds, "rss": sampler.peak_rss / 2**20, "pss": sampler.peak_pss / 2**20,
+    return {"seconds": seconds, "cpu": cpu, "rss": sampler.peak_rss / 2**20, "pss": sampler.peak_pss / 2**20,
             "single": sampler.peak_single / 2**20, "processes": sampler.peak_processes}
+
+
+def _children_cpu() -> float:
+    """User and system seconds of every waited-for descendant (pool workers are waited for by
+    the polytag process, so they count once it is waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def raw_tokenize(segments_parquet: Path) -> tuple[float, int]:
@@ -182,10 +195,11 @@ def main() -> None:
         found["raw"] = {"seconds": raw_seconds}
         found["jobs2"] = run_tag(large, args.work / "out-jobs2", 2)
         rounds.append(found)
-        print(f"# round {number}: " + ", ".join(f"{name} {r['seconds']:.0f} s" for name, r in found.items())
+        print(f"# round {number}: " + ", ".join(f"{name} {r['seconds']:.0f} s" + (f" ({r['cpu']:.0f} s CPU)" * ("cpu" in r))
+                                                for name, r in found.items())
               + f"; speed-up {found['jobs1']['seconds'] / found['jobs2']['seconds']:.2f}, tagging / raw "
               f"{found['raw']['seconds'] / found['jobs1']['seconds']:.0%}; load={os.getloadavg()[0]:.2f}", flush=True)
-    results = {name: {key: (min if key == "seconds" else max)(r[name][key] for r in rounds) for key in rounds[0][name]}
+    results = {name: {key: (min if key in ("seconds", "cpu") else max)(r[name][key] for r in rounds) for key in rounds[0][name]}
                for name in rounds[0]}
     results["jobs2_small"] = run_tag(small, args.work / "out-jobs2_small", 2)
     print(f"# jobs2_small: {results['jobs2_small']} load={os.getloadavg()[0]:.2f}", flush=True)
@@ -203,6 +217,7 @@ def main() -> None:
     print(f"| end-to-end throughput | {mb_large / one['seconds'] * 60:.2f} MB/min | "
           f"{mb_large / two['seconds'] * 60:.2f} MB/min |")
     print(f"| speed-up | 1.00 | {one['seconds'] / two['seconds']:.2f} |")
+    print(f"| CPU time, all processes | {one['cpu']:.0f} s | {two['cpu']:.0f} s ({two['cpu'] / one['cpu'] - 1:+.0%}) |")
     print(f"| peak RSS, all processes | {one['rss']:.0f} MB | {two['rss']:.0f} MB |")
     print(f"| peak PSS, all processes | {one['pss']:.0f} MB | {two['pss']:.0f} MB |")
     print(f"| largest process RSS | {one['single']:.0f} MB | {two['single']:.0f} MB |")

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from polytag.corpus import Corpus
 from polytag.errors import PolytagError, ResultsError
 from polytag.report import theme_frequencies
+from polytag.themes.segments import text_unit
 
 SMALL_CORPUS = Path(__file__).parent / "report" / "data" / "corpus"
 
@@ -101,7 +102,10 @@ def test_tag_with_a_custom_codebook(tmp_path):
         encoding="utf-8",
     )
     corpus = Corpus.from_folder(SMALL_CORPUS)
+    text_unit.cache_clear()
     segments = corpus.tag(codebook=codebook)
+    calls = text_unit.cache_info()
+    assert calls.hits + calls.misses == len(segments)  # each segment tokenized once, to fit and to tag
     assert corpus.themes == ["weights"]
     assert set(corpus.evidence("weights", k=10)["country"]) == {"CN", "KR", "US"}
     assert segments["weights"].sum() >= 3

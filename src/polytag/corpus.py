@@ -74,7 +74,8 @@ class Corpus:
         """
         from polytag import __version__
         from polytag.text import segment
-        from polytag.themes.tagging import resolve_model, tag
+        from polytag.themes.segments import as_units
+        from polytag.themes.tagging import resolve_model, tag_units
 
         if self.documents.empty:
             raise ResultsError(self.source, "no document to tag" + _first_error(self.errors))
@@ -84,8 +85,9 @@ class Corpus:
             for s in segment(text, doc_id=doc_id, lang=lang if isinstance(lang, str) and lang else None)
         ]
         frame = pd.DataFrame(rows, columns=["doc_id", *SEGMENT_COLUMNS])
-        classifier = resolve_model(model, codebook, frame[["text", "lang"]])
-        tagged = tag(frame, model=classifier)
+        units = as_units(frame[["text", "lang"]])  # tokenized once, to fit a codebook's model and to tag
+        classifier = resolve_model(model, codebook, units)
+        tagged = tag_units(frame, units, classifier)
         meta = self.documents.drop(columns=[c for c in ("text", "lang", "format", "encoding") if c in self.documents])
         segments = meta.merge(tagged, on="doc_id", how="right")
         first = [*meta.columns, *SEGMENT_COLUMNS]

@@ -118,3 +118,26 @@ def test_the_parent_of_a_two_worker_run_imports_no_tokenizer_or_model(small_fold
             f"print(sorted(m for m in {heavy} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split("\n")[:2] == ["[]", "['pandas', 'pyarrow']"]
+
+
+def test_a_worker_hides_its_warm_state_from_the_garbage_collector_once_per_language(
+        make_folder, tmp_path: Path) -> None:
+    """The model and tokenizers are frozen out of full collections after the first file of
+    each language; a run in the caller's own process gives them back at its end."""
+    code = (f"import gc; from pathlib import Path; from polytag.batch.plan import model_hash, plan; "
+            f"from polytag.batch.worker import process_file; from polytag.themes.model_io import default_model_path; "
+            f"tasks, _ = plan(Path({str(tmp_path / 'docs')!r}), out=Path({str(tmp_path / 'parts')!r}), "
+            f"model_sha=model_hash(default_model_path())); Path({str(tmp_path / 'parts')!r}).mkdir(); counts = []; "
+            f"[counts.append((process_file(t, {str(tmp_path / 'parts')!r}, None), gc.get_freeze_count())[1]) "
+            f"for t in sorted(tasks, key=lambda t: t.path)]; print(counts)")
+    make_folder(["en/us_eo14179_removing_barriers_ai_2025.txt", "en/us_factsheet_export_american_ai_2025.txt",
+                 "zh/cn_genai_interim_measures_2023.txt"], tmp_path / "docs")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    after_en1, after_en2, after_zh = json.loads(result.stdout)
+    # frozen after the first English file (the count only shrinks as frozen objects are freed), again after Chinese
+    assert 0 < after_en1 and after_en2 <= after_en1 < after_zh
+
+    import gc
+
+    tag_folder(tmp_path / "docs", tmp_path / "out", jobs=1)
+    assert gc.get_freeze_count() == 0

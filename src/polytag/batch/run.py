@@ -22,7 +22,7 @@ from pathlib import Path
 from polytag import __version__
 from polytag.batch.outdir import OutDir
 from polytag.batch.plan import model_hash, plan
-from polytag.batch.worker import FileResult, FileTask, init_pool_worker, process_file
+from polytag.batch.worker import FileResult, FileTask, init_pool_worker, process_file, unfreeze_warm_state
 from polytag.errors import UnreadableFileError
 from polytag.themes.model_io import default_model_path, read_model_info
 
@@ -109,7 +109,10 @@ def _engine(*, jobs: int, engine: str, scheduler: str | None,
     order). Workers are started before any progress bar, and stopped on exit, Ctrl-C included:
     finished parts are on disk, and the next run resumes from them."""
     if n_tasks == 0 or (engine == "local" and jobs == 1):
-        yield map
+        try:
+            yield map  # in this process
+        finally:
+            unfreeze_warm_state()
     elif engine == "local":
         import multiprocessing
 

@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from polytag.io.atomic import write_atomic
 from polytag.report.fonts import chart_rc
 
 #: chart image formats written by :func:`save_figure`
@@ -71,8 +72,8 @@ def save_figure(fig: Figure, stem: str | Path) -> list[Path]:
     stem = Path(stem)
     paths = [stem.with_name(f"{stem.name}.{fmt}") for fmt in IMAGE_FORMATS]
     with matplotlib.rc_context(chart_rc()):
-        for path in paths:
-            fig.savefig(path, dpi=150)
+        for path, fmt in zip(paths, IMAGE_FORMATS):
+            write_atomic(path, lambda tmp, fmt=fmt: fig.savefig(tmp, format=fmt, dpi=150))
     return paths
 
 

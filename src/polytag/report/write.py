@@ -8,7 +8,8 @@
   charts (PNG), and the charts beside it.
 
 Chart files are named ``<stem>.<chart>.png`` and ``.svg`` (charts: heatmap, bars, documents).
-In csv and xlsx, counts and shares are separate columns; md and html show ``12 / 80 (15.0%)``.
+Every file is written to a temporary name and moved into place: an interrupted report leaves
+the previous file, never half of one. In csv and xlsx, counts and shares are separate columns; md and html show ``12 / 80 (15.0%)``.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from typing import Callable
 import pandas as pd
 
 from polytag.errors import PolytagError
+from polytag.io.atomic import write_atomic
 from polytag.report.charts import save_figure
 from polytag.report.html import render_html
 from polytag.report.markdown import render_markdown
@@ -51,14 +53,16 @@ def passage_table(parts: ReportParts) -> pd.DataFrame:
 
 
 def _write_html(parts: ReportParts, out: Path) -> list[Path]:
-    out.write_text(render_html(parts), encoding="utf-8")
+    page = render_html(parts)
+    write_atomic(out, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     return [out]
 
 
 def _write_md(parts: ReportParts, out: Path) -> list[Path]:
     charts = _save_charts(parts, out)
     images = {name: paths[0].name for name, paths in charts.items()}
-    out.write_text(render_markdown(parts, images), encoding="utf-8")
+    text = render_markdown(parts, images)
+    write_atomic(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return [out, *(p for paths in charts.values() for p in paths)]
 
 
@@ -66,7 +70,7 @@ def _write_csv(parts: ReportParts, out: Path) -> list[Path]:
     tables = {out: parts.groups, _beside(out, "documents.csv"): parts.documents,
               _beside(out, "evidence.csv"): passage_table(parts)}
     for path, table in tables.items():
-        table.to_csv(path, index=False)
+        write_atomic(path, lambda tmp, table=table: table.to_csv(tmp, index=False))
     charts = _save_charts(parts, out)
     return [*tables, *(p for paths in charts.values() for p in paths)]
 
@@ -78,16 +82,20 @@ def _write_xlsx(parts: ReportParts, out: Path) -> list[Path]:
     sheets = {"groups": parts.groups, "documents": parts.documents, "evidence": passage_table(parts),
               "keywords": parts.keywords, "errors": parts.results.errors, "run": run}
     charts = _save_charts(parts, out)
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for name, table in sheets.items():
-            _cell_safe(table).to_excel(writer, sheet_name=name, index=False)
-            _no_formulas(writer.sheets[name])
-        sheet = writer.book.create_sheet("charts")
-        row = 1
-        for paths in charts.values():  # the PNG just saved beside the workbook
-            image = Image(str(paths[0].with_suffix(".png")))
-            sheet.add_image(image, f"A{row}")
-            row += int(image.height / 20) + 2
+
+    def write(tmp: Path) -> None:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+            for name, table in sheets.items():
+                _cell_safe(table).to_excel(writer, sheet_name=name, index=False)
+                _no_formulas(writer.sheets[name])
+            sheet = writer.book.create_sheet("charts")
+            row = 1
+            for paths in charts.values():  # the PNG just saved beside the workbook
+                image = Image(str(paths[0].with_suffix(".png")))
+                sheet.add_image(image, f"A{row}")
+                row += int(image.height / 20) + 2
+
+    write_atomic(out, write)
     return [out, *(p for paths in charts.values() for p in paths)]
 
 

@@ -10,7 +10,7 @@ from polytag.text import Segment, segment
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
 from polytag.themes.model_io import load_default_model, load_model
-from polytag.themes.segments import as_units
+from polytag.themes.segments import TextUnit, as_units
 
 
 def resolve_model(model: ThemeClassifier | str | None, codebook: Codebook | str | None, X: Any) -> ThemeClassifier:
@@ -39,8 +39,12 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
     if isinstance(text_or_segments, str):
         text_or_segments = segment(text_or_segments, lang=lang)
     frame = _segments_frame(text_or_segments, lang)
-    units = as_units(frame[["text", "lang"]])  # tokenized once, for the model and the counts below
-    classifier = resolve_model(model, codebook, units)
+    units = as_units(frame[["text", "lang"]])  # tokenized once, for fitting, tagging and counting
+    return tag_units(frame, units, resolve_model(model, codebook, units))
+
+
+def tag_units(frame: pd.DataFrame, units: list[TextUnit], classifier: ThemeClassifier) -> pd.DataFrame:
+    """:func:`tag`'s columns added to ``frame``, whose rows are the tokenized ``units``."""
     tagged = classifier.tag(units)
     frame["lang"] = [u.lang for u in units]
     frame["n_tokens"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
