@@ -195,7 +195,7 @@ def main() -> None:
         found["raw"] = {"seconds": raw_seconds}
         found["jobs2"] = run_tag(large, args.work / "out-jobs2", 2)
         rounds.append(found)
-        print(f"# round {number}: " + ", ".join(f"{name} {r['seconds']:.0f} s" + (f" ({r['cpu']:.0f} s CPU)" * ("cpu" in r))
+        print(f"# round {number}: " + ", ".join(f"{name} {r['seconds']:.0f} s" + (f" ({r['cpu']:.0f} s CPU)" if "cpu" in r else "")
                                                 for name, r in found.items())
               + f"; speed-up {found['jobs1']['seconds'] / found['jobs2']['seconds']:.2f}, tagging / raw "
               f"{found['raw']['seconds'] / found['jobs1']['seconds']:.0%}; load={os.getloadavg()[0]:.2f}", flush=True)
