@@ -35,6 +35,10 @@ def __getattr__(name: str) -> Any:
     return getattr(import_module(module), name)
 
 
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
 __all__ = [
     "PolytagError", "Segment", "Token", "__version__", "add_stop_words", "detect_language",
     "nlp", "segment", "stop_words", "tokenize", *_LAZY,

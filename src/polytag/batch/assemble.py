@@ -11,11 +11,11 @@ import csv
 import json
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -25,8 +25,8 @@ import pyarrow.parquet as pq
 from polytag.batch.outdir import OutDir
 from polytag.batch.parts import read_part_summary, segment_schema
 from polytag.batch.worker import FileTask
-from polytag.io.atomic import write_atomic
 from polytag.errors import ERROR_COLUMNS
+from polytag.io.atomic import write_atomic
 from polytag.io.metadata import year_of
 
 #: document metadata that always gets a column, in this order (``year`` is derived from ``date``)
@@ -34,8 +34,6 @@ STANDARD_META = ["title", "country", "lang", "date", "year", "doc_type"]
 _ROW_GROUP = 50_000
 _READERS = 4  # threads reading parts
 _READ_AHEAD = 16  # parts read ahead of the writer
-
-T = TypeVar("T")
 
 
 def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extra_errors: list[dict[str, str]],
@@ -83,7 +81,7 @@ def _write_segments(outdir: OutDir, tasks: list[FileTask], documents: pa.Table, 
         with pq.ParquetWriter(parquet_tmp, schema) as parquet, pcsv.CSVWriter(csv_tmp, schema) as csv_out, \
                 ThreadPoolExecutor(2) as writers:
             pending: list[Future] = []
-            for table in _row_groups(_ordered(_read_part, [outdir.part(task.key) for task in tasks]), meta, schema):
+            for table in _row_groups(_read_parts([outdir.part(task.key) for task in tasks]), meta, schema):
                 for future in pending:  # one row group written while the next is read
                     future.result()
                 pending = [writers.submit(parquet.write_table, table), writers.submit(csv_out.write_table, table)]
@@ -119,21 +117,21 @@ def _row_groups(parts: Iterable[pa.Table], meta: pa.Table, schema: pa.Schema) ->
         yield joined()
 
 
-def _read_part(path: Path) -> pa.Table:
-    with pq.ParquetFile(path) as part:  # lighter than pq.read_table, which builds a dataset
-        return part.read()
-
-
-def _ordered(read: Callable[[Path], T], paths: list[Path]) -> Iterator[T]:
-    """``read`` over ``paths`` in threads, results in order, a bounded number read ahead."""
+def _read_parts(paths: list[Path]) -> Iterator[pa.Table]:
+    """The part files' tables in order, read by threads a bounded number ahead."""
     with ThreadPoolExecutor(_READERS) as pool:
         ahead: deque[Future] = deque()
         for path in paths:
-            ahead.append(pool.submit(read, path))
+            ahead.append(pool.submit(_read_part, path))
             if len(ahead) > _READ_AHEAD:
                 yield ahead.popleft().result()
         while ahead:
             yield ahead.popleft().result()
+
+
+def _read_part(path: Path) -> pa.Table:
+    with pq.ParquetFile(path) as part:  # lighter than pq.read_table, which builds a dataset
+        return part.read()
 
 
 def _write_table(outdir: OutDir, table: pa.Table, name: str) -> None:

@@ -8,8 +8,9 @@
   charts (PNG), and the charts beside it.
 
 Chart files are named ``<stem>.<chart>.png`` and ``.svg`` (charts: heatmap, bars, documents).
+In csv and xlsx, counts and shares are separate columns; md and html show ``12 / 80 (15.0%)``.
 Every file is written to a temporary name and moved into place: an interrupted report leaves
-the previous file, never half of one. In csv and xlsx, counts and shares are separate columns; md and html show ``12 / 80 (15.0%)``.
+the previous file, never half of one.
 """
 from __future__ import annotations
 
