@@ -5,7 +5,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-import zhconv
+import opencc
 
 from polytag.errors import BinaryFileError, EncodingError
 from polytag.io import read_document
@@ -23,7 +23,7 @@ def sample(path: Path, chars: int = 800) -> str:
 
 
 def traditional(path: Path) -> str:
-    return zhconv.convert(sample(path), "zh-tw")
+    return opencc.OpenCC("s2tw").convert(sample(path))
 
 
 CASES = [

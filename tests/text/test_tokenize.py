@@ -87,6 +87,20 @@ def test_traditional_chinese_tokenizes_like_simplified():
     assert get_language("zh").normalize("開源模型") == "开源模型"
 
 
+def test_taiwan_and_hong_kong_words_meet_mainland_lemmas_with_original_offsets():
+    text = "美國商務部限制對中國銷售先進晶片；台灣的人工智慧軟體、資料庫與記憶體產業，網際網路服務。"
+    tokens = tokenize(text, "zh")
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    by_text = {t.text: t.lemma for t in tokens}
+    assert by_text["晶片"] == "芯片" and by_text["人工智慧"] == "人工智能" and by_text["資料庫"] == "数据库"
+    assert by_text["記憶體"] == "内存"  # a phrase of another length keeps exact offsets
+    assert {"软件", "互联网"} <= {t.lemma for t in tokens} or {"软件", "互联网服务"} <= {t.lemma for t in tokens}
+    # words that are themselves common mainland usage are not "translated" (OpenCC maps 建立 -> 创建)
+    assert [t.lemma for t in tokenize("建立核心技術", "zh")] == ["建立", "核心", "技术"]
+    # Simplified text is left as it is
+    assert [t.lemma for t in tokenize("建立核心技术", "zh")] == ["建立", "核心", "技术"]
+
+
 def test_english_lemmas_are_lowercase_lookups_and_keep_acronyms():
     tokens = {t.text: t for t in tokenize("Agencies strengthen export controls on AI chips in the US.", "en")}
     assert tokens["Agencies"].lemma == "agency"

@@ -15,7 +15,9 @@ def labelled(corpora) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def small_training_set(labelled) -> pd.DataFrame:
-    """All positives of every theme plus a fixed sample of negatives: quick to fit."""
-    positives = labelled[labelled[THEMES].sum(axis=1) > 0]
-    negatives = labelled[labelled[THEMES].sum(axis=1) == 0].sample(150, random_state=1)
-    return pd.concat([positives, negatives]).sort_index()
+    """A fixed sample of the training split: 30 positives of each theme and 150 negatives,
+    quick to fit."""
+    train = labelled[labelled["split"] == "train"]
+    positives = [train[train[t] == 1].sample(30, random_state=1) for t in THEMES]
+    negatives = train[train[THEMES].sum(axis=1) == 0].sample(150, random_state=1)
+    return pd.concat([*positives, negatives]).drop_duplicates("id").sort_index()

@@ -10,6 +10,7 @@ from sklearn.pipeline import Pipeline
 
 import polytag
 from polytag.themes import Codebook, ThemeClassifier
+from polytag.themes.classifier import FITTED_ATTRIBUTES
 
 THEMES = ["openness", "geopolitical", "inclusiveness", "export_control"]
 
@@ -36,8 +37,38 @@ def test_composes_with_pipeline_grid_search_and_cross_val_score(small_training_s
     folds = KFold(3, shuffle=True, random_state=0)
     scores = cross_val_score(Pipeline([("themes", ThemeClassifier(threshold_cv=3))]), X, Y, cv=folds, scoring="f1_macro")
     assert len(scores) == 3 and (scores > 0.3).all()
-    search = GridSearchCV(ThemeClassifier(threshold_cv=3), {"C": [1.0, 4.0]}, cv=folds, scoring="f1_micro").fit(X, Y)
-    assert search.best_params_["C"] in (1.0, 4.0)
+    search = GridSearchCV(ThemeClassifier(threshold_cv=3), {"C": [0.001, 4.0]}, cv=folds, scoring="f1_micro").fit(X, Y)
+    # a C so small that every weight is ~0 cannot separate anything: the search must see that
+    assert search.best_params_["C"] == 4.0
+    assert search.cv_results_["mean_test_score"][1] > search.cv_results_["mean_test_score"][0]
+
+
+def test_fitted_state_is_exactly_the_declared_attributes(fitted):
+    params = set(fitted.get_params())
+    assert {k for k in vars(fitted) if k not in params} == set(FITTED_ATTRIBUTES)
+
+
+def test_refitting_a_used_model_equals_a_fresh_fit(small_training_set, labelled):
+    first = small_training_set.iloc[: len(small_training_set) // 2]
+    second = labelled.sample(300, random_state=8)
+    X = labelled.sample(80, random_state=9)[["text", "lang"]]
+    used = ThemeClassifier(random_state=0).fit(first[["text", "lang"]], first[THEMES])
+    used.tag(X)  # use it: any cache it kept would now be filled
+    used.fit(second[["text", "lang"]], second[THEMES])
+    fresh = ThemeClassifier(random_state=0).fit(second[["text", "lang"]], second[THEMES])
+    assert np.array_equal(used.predict_proba(X), fresh.predict_proba(X))
+    a, b = used.tag(X), fresh.tag(X)
+    assert np.array_equal(a.decisions, b.decisions) and a.evidence == b.evidence
+
+
+def test_groups_decide_the_folds_of_thresholds(small_training_set):
+    X, Y = small_training_set[["text", "lang"]], small_training_set[THEMES]
+    grouped = ThemeClassifier(random_state=0).fit(X, Y, groups=small_training_set["doc"])
+    ungrouped = ThemeClassifier(random_state=0).fit(X, Y)
+    assert np.array_equal(grouped.coef_, ungrouped.coef_)  # the final fit uses every segment either way
+    assert not np.array_equal(grouped.thresholds_, ungrouped.thresholds_)
+    with pytest.raises(ValueError, match="groups"):
+        ThemeClassifier().fit(X, Y, groups=small_training_set["doc"][:5])
 
 
 def test_identical_input_and_seed_give_identical_results(small_training_set, fitted):

@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import polytag
 from polytag.errors import GoldDataError
 from polytag.themes import ThemeEvaluator, load_default_model, read_gold
-from polytag.themes.evaluate import scores
+from polytag.themes.evaluate import score_by_language, scores
 
 THEMES = ["openness", "geopolitical", "inclusiveness", "export_control"]
 
@@ -22,17 +23,33 @@ def test_scores_treat_absent_themes_fairly():
     assert scores(gold, np.array([[1, 1], [0, 0]]), ["a", "b"])["per_theme"]["b"]["f1"] == 0.0
 
 
-def test_evaluator_returns_metrics_with_a_primary_metric(labelled):
-    evaluator = ThemeEvaluator(labelled.sample(60, random_state=0))
-    result = evaluator(load_default_model())
+def test_evaluator_scores_what_the_model_predicts(labelled):
+    sample = labelled.sample(60, random_state=0).reset_index(drop=True)
+    model = load_default_model()
+    evaluator = ThemeEvaluator(sample)
+    result = evaluator(model)
     assert evaluator.primary_metric == "macro_f1" == result["primary_metric"]
-    assert 0 <= result["macro_f1"] <= 1
-    assert set(result["per_language"]) <= {"en", "ko", "zh"}
-    assert set(result["baseline"]) >= {"macro_f1", "per_language", "per_theme"}
+    expected = score_by_language(sample[THEMES].to_numpy(), model.predict(sample[["text", "lang"]]),
+                                 sample["lang"].to_numpy(), THEMES)
+    assert result["macro_f1"] == expected["macro_f1"] and result["per_language"] == expected["per_language"]
+    # gold equal to the model's own predictions scores 1.0
+    echoed = sample.copy()
+    echoed[THEMES] = model.predict(sample[["text", "lang"]])
+    assert ThemeEvaluator(echoed)(model)["macro_f1"] == 1.0
+
+
+def test_eval_baseline_is_exactly_what_tagging_with_the_codebook_gives(labelled):
+    sample = labelled.sample(120, random_state=4).reset_index(drop=True)
+    model = load_default_model()
+    result = ThemeEvaluator(sample)(model)
+    tagged = polytag.themes.tag(sample[["text", "lang"]], codebook=model.codebook_)
+    expected = score_by_language(sample[THEMES].to_numpy(), tagged[THEMES].to_numpy().astype(int),
+                                 sample["lang"].to_numpy(), THEMES)
+    assert result["baseline"] == expected
 
 
 def test_eval_cli_prints_json(corpora, tmp_path):
-    gold = pd.read_csv(corpora / "labels" / "heldout.csv").head(40)
+    gold = pd.read_csv(corpora / "labels" / "test.csv").head(40)
     gold.insert(0, "segment_id", range(len(gold)))  # extra columns are ignored
     path = tmp_path / "gold.csv"
     gold.to_csv(path, index=False)

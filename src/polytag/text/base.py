@@ -133,6 +133,11 @@ class LanguageModule(ABC):
         """The form of ``text`` that matching compares (same length as ``text``)."""
         return text.lower()
 
+    def feature_text(self, text: str, tokens: Sequence[Token]) -> str:
+        """The form of ``text`` (tokenized as ``tokens``) that character n-gram features read:
+        regional spellings unified, so the length may differ."""
+        return text
+
     def tokenize(self, text: str) -> list[Token]:
         """Tokens of any text: paragraph by paragraph (tokenizers slow down on long strings),
         with any character the library skipped kept as a token of its own."""

@@ -1,18 +1,24 @@
 """Chinese: jieba with part-of-speech tags and a user dictionary of policy terms.
 
 Text in Traditional characters is segmented through its Simplified form (jieba's dictionary
-is Simplified), character for character, so offsets and the original characters are kept in
-``Token.text`` while ``Token.lemma`` holds the Simplified form used for matching.
+is Simplified), converted with OpenCC's phrase tables (Hong Kong variants, then Taiwan words
+and characters, to mainland Simplified), so that regional words meet the same seeds and
+features: 晶片 -> 芯片, 人工智慧 -> 人工智能, 軟體 -> 软件, 資料庫 -> 数据库. OpenCC's Taiwan
+table also maps common words the other way round (建立 -> 创建, 核心 -> 内核): a word whose
+character-for-character form is itself common mainland usage keeps that form. ``Token.text``
+and the offsets keep the original characters; ``Token.lemma`` holds the mainland form.
 """
 from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections import ChainMap
+from functools import lru_cache
 from typing import Sequence
 from importlib import resources
 
-import zhconv
+import opencc
 
 from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
 from polytag.text.tokens import Token
@@ -39,15 +45,11 @@ _TERM_FLAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an",
 _NOT_TERM_WORDS = frozenset(
     {"利用", "依法", "有关", "相关", "采取有效", "进一步", "有效", "方面", "大力发展", "深化", "全面", "着力", "基本"}
 )
+#: jieba frequency from which a word counts as common mainland usage (建立, 核心, 资料), so a
+#: Taiwan phrase mapping does not replace it (晶片 31, 软体 30, 人工智慧 3 are converted)
+_COMMON_MAINLAND = 1000
 _PUNCT_OR_SPACE = re.compile(r"^(?:\s+|[^\w]+)$")
 _DIGITS = re.compile(r"^[\d０-９.,%％]+$")
-
-
-def _traditional_chars() -> frozenset[str]:
-    """Characters whose Simplified form differs: a cheap test for 'needs conversion'."""
-    zhconv.loaddict()
-    table = zhconv.zhconv.zhcdicts["zh2Hans"]
-    return frozenset(k for k, v in table.items() if len(k) == 1 and k != v)
 
 
 def _pos_tokenizer(tokenizer):
@@ -63,12 +65,78 @@ def _pos_tokenizer(tokenizer):
     return tagger
 
 
+@lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
 def to_simplified(text: str) -> str:
-    """Simplified form of ``text`` with the same length (one character for one)."""
-    converted = zhconv.convert(text, "zh-hans")
-    if len(converted) == len(text):
+    """Mainland Simplified form of ``text``: Hong Kong variants to standard Traditional, then
+    Taiwan phrases and characters to Simplified (OpenCC ``hk2t`` + ``tw2sp``). Simplified text
+    comes back unchanged; the length may change (記憶體 -> 内存)."""
+    if _converter("t2s").convert(text) == text:
+        return text
+    return _phrases_to_simplified(text)
+
+
+def _phrases_to_simplified(text: str) -> str:
+    return _converter("tw2sp").convert(_converter("hk2t").convert(text))
+
+
+#: phrases never cross these: conversion and alignment work chunk by chunk between them
+_CHUNK_BREAK = re.compile(r"[\s，。、；：！？（）《》「」『』“”‘’,.;:!?()\[\]]+")
+
+
+class Alignment:
+    """Maps offsets in the Simplified form of a text back to the original. Most conversions
+    keep the length (晶片 -> 芯片), and the map is the identity; where a phrase changes length
+    (記憶體 -> 内存), the text is cut into the smallest pieces that convert on their own and
+    offsets map piece by piece (proportionally inside a changed phrase)."""
+
+    def __init__(self, text: str) -> None:
+        converted = to_simplified(text)
+        self._blocks: list[tuple[int, int, int, int]] = []  # (conv_start, conv_end, orig_start, orig_end)
+        if len(converted) != len(text):  # Traditional text with a phrase of another length
+            parts = []
+            for start, end in _chunks(text):
+                parts.append(self._add_pieces(text, start, end, sum(map(len, parts))))
+            converted = "".join(parts)
+        self.converted = converted
+        self._starts = [b[0] for b in self._blocks]
+
+    def _add_pieces(self, text: str, start: int, end: int, at: int) -> str:
+        """Convert ``text[start:end]``, recording its pieces' blocks from converted offset ``at``."""
+        chunk = text[start:end]
+        converted = _phrases_to_simplified(chunk)
+        if len(converted) == len(chunk):
+            self._blocks.append((at, at + len(converted), start, end))
+            return converted
+        p = c = 0
+        while p < len(chunk):  # invariant: converted[c:] == _phrases_to_simplified(chunk[p:])
+            for k in range(p + 1, len(chunk) + 1):
+                left = _phrases_to_simplified(chunk[p:k])
+                if converted.startswith(left, c) and _phrases_to_simplified(chunk[k:]) == converted[c + len(left):]:
+                    break
+            self._blocks.append((at + c, at + c + len(left), start + p, start + k))
+            p, c = k, c + len(left)
         return converted
-    return "".join(zhconv.convert(ch, "zh-hans") if len(zhconv.convert(ch, "zh-hans")) == 1 else ch for ch in text)
+
+    def __call__(self, position: int, *, end: bool = False) -> int:
+        """The original offset of ``position`` in the converted text (an end offset is looked
+        up in the block it closes)."""
+        if not self._blocks:
+            return position
+        k = max(bisect_right(self._starts, position - (1 if end else 0)) - 1, 0)
+        conv_start, conv_end, orig_start, orig_end = self._blocks[k]
+        if conv_end == conv_start:
+            return orig_end if end else orig_start
+        return orig_start + round((position - conv_start) * (orig_end - orig_start) / (conv_end - conv_start))
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs between and of the chunk breaks, covering ``text``."""
+    cuts = sorted({0, len(text), *(i for m in _CHUNK_BREAK.finditer(text) for i in m.span())})
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 @register_language("zh")
@@ -81,7 +149,7 @@ class Chinese(LanguageModule):
         super().__init__()
         self._posseg = None
         self._lock = threading.Lock()
-        self._traditional = _traditional_chars()
+        self._lemma_cache: dict[tuple[str, str], str] = {}
 
     @property
     def posseg(self):
@@ -103,12 +171,31 @@ class Chinese(LanguageModule):
         return self.posseg.tokenizer.FREQ.get(text, 0) > 0
 
     def normalize(self, text: str) -> str:
-        if self._traditional.isdisjoint(text):
-            return text.lower()
-        return to_simplified(text).lower()
+        simplified = _converter("t2s").convert(text)
+        if len(simplified) != len(text):  # keep the length: character by character
+            simplified = "".join(c if len(c := _converter("t2s").convert(ch)) == 1 else ch for ch in text)
+        return simplified.lower()
+
+    def feature_text(self, text: str, tokens: Sequence[Token]) -> str:
+        if _converter("t2s").convert(text) == text:
+            return text
+        return "".join(t.lemma for t in tokens)
+
+    def _mainland_lemma(self, lemma: str, original: str) -> str:
+        """``lemma`` (OpenCC's mainland form of ``original``), or the character-for-character
+        form of ``original`` where that is itself a common mainland word."""
+        key = (lemma, original)
+        found = self._lemma_cache.get(key)
+        if found is None:
+            chars = _converter("t2s").convert(original).lower()
+            common = chars != lemma and self.posseg.tokenizer.FREQ.get(chars, 0) >= _COMMON_MAINLAND
+            found = self._lemma_cache[key] = chars if common else lemma
+        return found
 
     def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:
-        simplified = text if self._traditional.isdisjoint(text) else to_simplified(text)
+        align = Alignment(text)
+        simplified = align.converted
+        traditional = simplified != text
         words = self._word_cache
         tokens = []
         start = 0
@@ -119,7 +206,11 @@ class Chinese(LanguageModule):
                 info = words[(word, flag)] = self._word_info(word, flag)
             if info is not None:
                 lemma, pos, is_stop = info
-                tokens.append(Token(text[start:end], lemma, pos, flag, start + offset, end + offset, is_stop))
+                first, last = align(start), align(end, end=True)
+                if traditional:
+                    lemma = self._mainland_lemma(lemma, text[first:last])
+                if last > first:
+                    tokens.append(Token(text[first:last], lemma, pos, flag, first + offset, last + offset, is_stop))
             start = end
         return tokens
 

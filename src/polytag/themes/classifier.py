@@ -24,9 +24,14 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from polytag.themes.codebook import Codebook
-from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
-from polytag.themes.features import FeatureSpace, compute_matches
+from polytag.themes.dictionary import SCOPE, SEED_CUT, SeedMatch, TermMatcher, seed_probability, seed_scores
+from polytag.themes.features import CHARS, CONCEPT, SCOPE_BLOCK, WORD, ThemeFeatures, compute_matches
 from polytag.themes.segments import TextUnit, as_units
+
+#: the fitted arrays, one row (or value) per theme: ``fit`` builds them, model files store them
+ARRAY_ATTRIBUTES = ("coef_", "intercept_", "calibration_", "thresholds_", "blend_")
+#: every attribute ``fit`` sets (and clears first, so a refit keeps nothing of an earlier fit)
+FITTED_ATTRIBUTES = ("codebook_", "themes_", "classes_", "matcher_", "features_", *ARRAY_ATTRIBUTES)
 
 @dataclass(frozen=True)
 class Evidence:
@@ -60,14 +65,16 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     """Multi-label theme classifier for Korean, Chinese and English segments.
 
     ``X``: a list of strings, a DataFrame with ``text`` (and ``lang``), or polytag Segments.
-    ``Y``: a DataFrame with one 0/1 column per theme of the codebook, or an array in the
+    ``y``: a DataFrame with one 0/1 column per theme of the codebook, or an array in the
     codebook's theme order. A theme with no column, or fewer than ``min_positives`` examples
-    of either class, is tagged from its seed terms; with ``Y=None`` every theme is.
+    of either class, is tagged from its seed terms; with ``y=None`` every theme is.
+    ``groups``: the source document of each segment; thresholds and calibration then come from
+    folds that never split a document (what holds on documents never seen).
     """
 
     def __init__(self, codebook: Codebook | str | None = None, *, C: float = 4.0, word_ngrams: int = 2,
                  char_ngrams: tuple[int, int] = (2, 3), min_df: int = 2, concept_scale: float = 1.0,
-                 text_scale: float = 1.0, prior_strength: float = 40.0, group_column: str = "doc",
+                 text_scale: float = 1.0, prior_strength: float = 40.0,
                  threshold_cv: int = 5, min_positives: int = 6, random_state: int = 0) -> None:
         self.codebook = codebook
         self.C = C
@@ -77,31 +84,31 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.concept_scale = concept_scale
         self.text_scale = text_scale
         self.prior_strength = prior_strength
-        self.group_column = group_column
         self.threshold_cv = threshold_cv
         self.min_positives = min_positives
         self.random_state = random_state
 
     # ----- fitting ------------------------------------------------------------------------
-    def fit(self, X: Any, Y: Any = None) -> "ThemeClassifier":
+    def fit(self, X: Any, y: Any = None, groups: Any = None) -> "ThemeClassifier":
+        for name in FITTED_ATTRIBUTES:
+            self.__dict__.pop(name, None)
         self.codebook_ = Codebook.load(self.codebook)
         self.themes_ = self.codebook_.theme_names
         self.classes_ = np.array(self.themes_)
         self.matcher_ = TermMatcher(self.codebook_)
         units = as_units(X)
-        Y = self._label_matrix(Y, len(units))
-        groups = X[self.group_column].to_numpy() if isinstance(X, pd.DataFrame) and self.group_column in X else None
+        Y = self._label_matrix(y, len(units))
+        groups = None if groups is None else np.asarray(groups)
+        if groups is not None and len(groups) != len(units):
+            raise ValueError(f"groups has {len(groups)} entries for {len(units)} segments")
         matches = compute_matches(self.matcher_, units)
-        self.features_ = FeatureSpace.fit(
-            units, matches, concepts=[c.id for c in self.codebook_.concepts], themes=self.themes_,
-            ngrams=self.word_ngrams, char_ngrams=self.char_ngrams, min_df=self.min_df, concept_scale=self.concept_scale,
-            text_scale=self.text_scale)
+        self.features_ = self.make_features().fit(units, matches)
         features = self.features_.transform(units, matches)
         n_themes = len(self.themes_)
         self.coef_ = np.zeros((n_themes, features.shape[1]))
         self.intercept_ = np.zeros(n_themes)
         self.calibration_ = np.tile([1.0, 0.0], (n_themes, 1))  # p = sigmoid(a * decision + b)
-        self.thresholds_ = np.full(n_themes, 0.5)
+        self.thresholds_ = np.full(n_themes, SEED_CUT)
         self.blend_ = np.zeros(n_themes)  # weight of the learned probability; the rest is the codebook's
         seed_proba = self._seed_probabilities(matches)
         for j in range(n_themes):
@@ -114,10 +121,16 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             self.calibration_[j] = (a, b)
             weight = self.blend_[j] = positives / (positives + self.prior_strength)
             cut, _ = _best_threshold(weight * _sigmoid(a * out_of_fold + b) + (1 - weight) * seed_proba[:, j], y)
-            self.thresholds_[j] = weight * cut + (1 - weight) * 0.5
+            self.thresholds_[j] = weight * cut + (1 - weight) * SEED_CUT
             model = self._logistic().fit(features, y)
             self.coef_[j], self.intercept_[j] = model.coef_[0], model.intercept_[0]
         return self
+
+    def make_features(self) -> ThemeFeatures:
+        """The (unfitted) feature transformer these parameters describe."""
+        return ThemeFeatures(concepts=[c.id for c in self.codebook_.concepts], themes=self.themes_,
+                             ngrams=self.word_ngrams, char_ngrams=self.char_ngrams, min_df=self.min_df,
+                             concept_scale=self.concept_scale, text_scale=self.text_scale)
 
     def _logistic(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, random_state=self.random_state)
@@ -155,15 +168,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return units, matches, self.features_.transform(units, matches)
 
     def _seed_probabilities(self, matches: list[list[SeedMatch]]) -> np.ndarray:
-        """The codebook's verdict as a probability: the weights ``s`` of the distinct seed
-        terms found (a repeated word is one piece of evidence) give ``1 - exp(-1.2 s)``, so
-        one full seed term (0.70) passes 0.5 and one half-weight term (0.45) does not."""
-        column = {t: j for j, t in enumerate(self.themes_)}
-        scores = np.zeros((len(matches), len(self.themes_)))
-        for row, found in enumerate(matches):
-            for m in {(m.theme, m.term): m for m in found if m.theme in column}.values():
-                scores[row, column[m.theme]] += m.weight
-        return 1.0 - np.exp(-1.2 * scores)
+        """The codebook's verdict (the same function the dictionary tagger uses)."""
+        return seed_probability(seed_scores(matches, self.themes_))
 
     def _probabilities(self, matches: list[list[SeedMatch]], features) -> np.ndarray:
         decision = np.asarray(features @ self.coef_.T) + self.intercept_
@@ -225,9 +231,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         """Seed matches and the ``top`` positive feature contributions of one segment for each
         theme index in ``themes``, given its non-zero feature ``columns`` and ``values`` (plain
         NumPy: a sparse row product per theme cost most of the tagging time in batch runs)."""
-        names = self._feature_names()
-        n_words = len(self.features_.words.vocabulary_)
-        n_chars = len(self.features_.chars.vocabulary_)
+        names = self.features_.feature_names_
         out: dict[str, list[Evidence]] = {}
         for j in themes:
             theme = self.themes_[j]
@@ -241,26 +245,21 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                     if value <= 0:
                         break
                     name = names[column]
-                    if column < n_words:
-                        items += _word_evidence(unit, theme, name[2:], value)
-                    elif column < n_words + n_chars:
-                        items += _char_evidence(unit, theme, name[2:], value)
+                    if name.block == WORD:
+                        items += _word_evidence(unit, theme, name.key, value)
+                    elif name.block == CHARS:
+                        items += _char_evidence(unit, theme, name.key, value)
                     else:
                         items += _codebook_evidence(matches, theme, name, value, unit.text)
             out[theme] = _dedupe(items)
         return out
 
-    def _feature_names(self) -> list[str]:
-        names = getattr(self, "_names_cache", None)
-        if names is None:
-            names = self._names_cache = self.features_.names
-        return names
 
 
-def _word_evidence(unit: TextUnit, theme: str, feature: str, weight: float) -> list[Evidence]:
+def _word_evidence(unit: TextUnit, theme: str, lemmas: tuple[str, ...], weight: float) -> list[Evidence]:
     """Where a lemma n-gram feature occurs among the segment's content words."""
     tokens, lowered = unit.content
-    lemmas = feature.split(":", 1)[1].split("_")
+    lemmas = list(lemmas)
     n = len(lemmas)
     found = []
     for i, lemma in enumerate(lowered):
@@ -270,18 +269,17 @@ def _word_evidence(unit: TextUnit, theme: str, feature: str, weight: float) -> l
     return found
 
 
-def _codebook_evidence(matches: list[SeedMatch], theme: str, feature: str, weight: float, text: str) -> list[Evidence]:
-    """The matches behind a codebook feature: a concept (``concept:openness.open_models``),
-    the scope terms (``scope``) or a theme's seeds (``theme:``, ``concepts:``, ``scoped:``)."""
-    kind, _, name = feature.partition(":")
-    if kind == "concept":
-        chosen = [m for m in matches if m.concept == name]
-    elif kind == "scope":
+def _codebook_evidence(matches: list[SeedMatch], theme: str, feature, weight: float, text: str) -> list[Evidence]:
+    """The matches behind a codebook feature: a concept, the scope terms, or a theme's seeds
+    (its score, its number of concepts, its score in scope)."""
+    if feature.block == CONCEPT:
+        chosen = [m for m in matches if m.concept == feature.key]
+    elif feature.block == SCOPE_BLOCK:
         chosen = [m for m in matches if m.concept == SCOPE]
     else:
-        chosen = [m for m in matches if m.theme == name and m.weight > 0]
-    return [Evidence(theme, text[m.start:m.end], m.start, m.end, "concept" if kind != "scope" else "scope",
-                     float(weight), m.term) for m in chosen]
+        chosen = [m for m in matches if m.theme == feature.key and m.weight > 0]
+    source = "scope" if feature.block == SCOPE_BLOCK else "concept"
+    return [Evidence(theme, text[m.start:m.end], m.start, m.end, source, float(weight), m.term) for m in chosen]
 
 
 def _char_evidence(unit: TextUnit, theme: str, chars: str, weight: float) -> list[Evidence]:

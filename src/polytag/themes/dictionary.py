@@ -147,14 +147,35 @@ def _resolve(found: list[tuple[_Pattern, int, int]], text: str) -> list[SeedMatc
     return kept
 
 
+#: the seed-term verdict: a theme is given when its seed probability reaches this
+SEED_CUT = 0.5
+
+
+def seed_scores(matches: list[list[SeedMatch]], themes: list[str]) -> np.ndarray:
+    """Summed weights of the distinct seed terms of each theme found in each segment, shape
+    (n_segments, n_themes): a repeated word is one piece of evidence."""
+    column = {t: j for j, t in enumerate(themes)}
+    scores = np.zeros((len(matches), len(themes)))
+    for row, found in enumerate(matches):
+        for m in {(m.theme, m.term): m for m in found if m.theme in column}.values():
+            scores[row, column[m.theme]] += m.weight
+    return scores
+
+
+def seed_probability(scores: np.ndarray) -> np.ndarray:
+    """The codebook's verdict as a probability, ``1 - exp(-1.2 s)``: one seed term of weight 1
+    (0.70) passes :data:`SEED_CUT`, one of weight 0.5 (0.45) needs company."""
+    return 1.0 - np.exp(-1.2 * scores)
+
+
 class DictionaryTagger(ClassifierMixin, BaseEstimator):
-    """The dictionary baseline as an estimator: a theme applies when its weighted seed-term
-    hits reach ``threshold``. Nothing is learned in ``fit``; it exists so the tagger
+    """The dictionary baseline as an estimator (quanteda-style lookup): a theme applies when
+    its seed probability reaches :data:`SEED_CUT`, exactly as a :class:`ThemeClassifier`
+    fitted without labels tags. Nothing is learned in ``fit``; it exists so the tagger
     composes with scikit-learn tools like the classifier does."""
 
-    def __init__(self, codebook: Codebook | str | None = None, threshold: float = 1.0) -> None:
+    def __init__(self, codebook: Codebook | str | None = None) -> None:
         self.codebook = codebook
-        self.threshold = threshold
 
     def fit(self, X: Any = None, y: Any = None) -> "DictionaryTagger":
         self.codebook_ = Codebook.load(self.codebook)
@@ -171,20 +192,12 @@ class DictionaryTagger(ClassifierMixin, BaseEstimator):
         return [self.matcher_.matches(unit) for unit in as_units(X)]
 
     def scores(self, X: Any) -> np.ndarray:
-        """Weighted seed-term hits, shape (n_segments, n_themes)."""
+        """Seed scores (:func:`seed_scores`), shape (n_segments, n_themes)."""
         self._ensure_fitted()
-        column = {t: i for i, t in enumerate(self.themes_)}
-        matches = self.match(X)
-        out = np.zeros((len(matches), len(self.themes_)))
-        for row, found in enumerate(matches):
-            for m in found:
-                if m.theme in column:  # scope terms belong to no theme
-                    out[row, column[m.theme]] += m.weight
-        return out
-
-    def predict(self, X: Any) -> np.ndarray:
-        return (self.scores(X) >= self.threshold - 1e-9).astype(int)
+        return seed_scores(self.match(X), self.themes_)
 
     def predict_proba(self, X: Any) -> np.ndarray:
-        """Not a calibrated probability: the share of the threshold reached, capped at 1."""
-        return np.minimum(self.scores(X) / self.threshold, 1.0)
+        return seed_probability(self.scores(X))
+
+    def predict(self, X: Any) -> np.ndarray:
+        return (self.predict_proba(X) >= SEED_CUT).astype(int)

@@ -63,7 +63,8 @@ def score_by_language(gold: np.ndarray, predicted: np.ndarray, langs: np.ndarray
 
 class ThemeEvaluator:
     """Scores a tagger on a gold DataFrame (see :func:`read_gold`), beside the dictionary
-    baseline built from the same codebook. Call it with a fitted model to get the metrics."""
+    baseline built from the same codebook (what ``polytag.tag(..., codebook=...)`` tags with:
+    seed terms alone). Call it with a fitted model to get the metrics."""
 
     primary_metric = "macro_f1"
 

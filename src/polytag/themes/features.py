@@ -1,15 +1,19 @@
-"""Features of a segment for the theme classifier.
+"""Features of a segment for the theme classifier, as a fitted transformer.
 
 Three blocks, stacked: (1) lemma unigrams and bigrams of content words, prefixed with the
 language; (2) character n-grams of Korean and Chinese text (robust to segmentation
-differences); (3) the codebook block, the same in every language, which is what lets weights
-learned from English labels fire on Korean and Chinese passages: counts of each concept and
-of scope terms, and per theme its weighted seed score, how many of its concepts fired, and
-its score in segments that touch the scope (THEMES.md: no theme without technology).
+differences; Chinese read in its mainland Simplified form); (3) the codebook block, the same
+in every language, which is what lets weights learned from English labels fire on Korean and
+Chinese passages: counts of each concept and of scope terms, and per theme its weighted seed
+score, how many of its concepts fired, and its score in segments that touch the scope
+(THEMES.md: no theme without technology).
+
+Every column has a structured name, :class:`FeatureName` (its block and key), so evidence is
+found without parsing name strings.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -18,6 +22,18 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from polytag.text import get_language
 from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
 from polytag.themes.segments import TextUnit
+
+#: blocks of the feature matrix, in column order
+WORD, CHARS, CONCEPT, SCOPE_BLOCK, THEME_SCORE, THEME_CONCEPTS, THEME_SCOPED = (
+    "word", "chars", "concept", "scope", "theme_score", "theme_concepts", "theme_scoped")
+
+
+class FeatureName(NamedTuple):
+    """What one column counts: ``block`` (see the constants above) and ``key`` (the lemmas of
+    a word n-gram, the characters of an n-gram, a concept id, or a theme name)."""
+
+    block: str
+    key: str | tuple[str, ...]
 
 
 def word_features(unit: TextUnit, ngrams: int) -> list[str]:
@@ -31,7 +47,8 @@ def word_features(unit: TextUnit, ngrams: int) -> list[str]:
 
 def char_text(unit: TextUnit) -> str:
     """Text for character n-grams: only languages whose module asks for them."""
-    return unit.text if get_language(unit.lang).char_ngram_features else ""
+    language = get_language(unit.lang)
+    return language.feature_text(unit.text, unit.tokens) if language.char_ngram_features else ""
 
 
 def identity(features: list[str]) -> list[str]:
@@ -39,50 +56,48 @@ def identity(features: list[str]) -> list[str]:
     return features
 
 
-@dataclass
-class FeatureSpace:
-    """Fitted vocabularies and the column layout of the feature matrix."""
+class ThemeFeatures:
+    """The feature transformer: ``fit`` learns the word and character vocabularies (and
+    rebuilds every fitted attribute), ``transform`` gives a sparse matrix whose columns
+    ``feature_names_`` describes. Segments come with their codebook matches, which the
+    classifier computes once for features, seed scores and evidence alike."""
 
-    words: TfidfVectorizer
-    chars: TfidfVectorizer
-    concepts: list[str]
-    themes: list[str]
-    ngrams: int
-    concept_scale: float
-    text_scale: float
+    def __init__(self, *, concepts: list[str], themes: list[str], ngrams: int, char_ngrams: tuple[int, int],
+                 min_df: int, concept_scale: float, text_scale: float) -> None:
+        self.concepts = list(concepts)
+        self.themes = list(themes)
+        self.ngrams = ngrams
+        self.char_ngrams = tuple(char_ngrams)
+        self.min_df = min_df
+        self.concept_scale = concept_scale
+        self.text_scale = text_scale
 
-    @classmethod
-    def fit(cls, units: list[TextUnit], matches: list[list[SeedMatch]], *, concepts: list[str], themes: list[str],
-            ngrams: int, char_ngrams: tuple[int, int], min_df: int, concept_scale: float,
-            text_scale: float) -> "FeatureSpace":
+    def fit(self, units: list[TextUnit], matches: list[list[SeedMatch]]) -> "ThemeFeatures":
         # a tiny training set (tagging with a codebook alone) still needs vocabularies
-        word_lists = [word_features(u, ngrams) for u in units] or [["__"]]
+        word_lists = [word_features(u, self.ngrams) for u in units]
+        word_lists = word_lists if any(word_lists) else [["__"]]
         texts = [char_text(u) for u in units]
         texts = texts if any(texts) else ["__"]
-        words = TfidfVectorizer(analyzer=identity, min_df=min(min_df, len(word_lists)), sublinear_tf=True)
-        words.fit(word_lists if any(word_lists) else [["__"]])
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams), min_df=min(min_df, len(texts)),
-                                sublinear_tf=True)
-        chars.fit(texts)
-        return cls(words, chars, concepts, themes, ngrams, concept_scale, text_scale)
+        words = TfidfVectorizer(analyzer=identity, min_df=min(self.min_df, len(word_lists)), sublinear_tf=True)
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams,
+                                min_df=min(self.min_df, len(texts)), sublinear_tf=True)
+        return self.set_vocabularies(words.fit(word_lists), chars.fit(texts))
 
-    @property
-    def names(self) -> list[str]:
-        return (["w:" + f for f in self.words.get_feature_names_out()]
-                + ["c:" + f for f in self.chars.get_feature_names_out()]
-                + self.codebook_names)
-
-    @property
-    def codebook_names(self) -> list[str]:
-        per_theme = [f"{kind}:{t}" for kind in ("theme", "concepts", "scoped") for t in self.themes]
-        return ["concept:" + c for c in self.concepts] + ["scope"] + per_theme
+    def set_vocabularies(self, words: TfidfVectorizer, chars: TfidfVectorizer) -> "ThemeFeatures":
+        """Install fitted vocabularies (from ``fit`` or a saved model) and name the columns."""
+        self.words_, self.chars_ = words, chars
+        self.feature_names_ = (
+            [FeatureName(WORD, tuple(f.split(":", 1)[1].split("_"))) for f in words.get_feature_names_out()]
+            + [FeatureName(CHARS, f) for f in chars.get_feature_names_out()]
+            + [FeatureName(CONCEPT, c) for c in self.concepts] + [FeatureName(SCOPE_BLOCK, "")]
+            + [FeatureName(block, t) for block in (THEME_SCORE, THEME_CONCEPTS, THEME_SCOPED) for t in self.themes])
+        return self
 
     def transform(self, units: list[TextUnit], matches: list[list[SeedMatch]]) -> sp.csr_matrix:
-        word_block = self.words.transform([word_features(u, self.ngrams) for u in units])
-        char_block = self.chars.transform([char_text(u) for u in units])
-        codebook_block = self.codebook_block(matches)
-        return sp.hstack([word_block * self.text_scale, char_block * self.text_scale, sp.csr_matrix(codebook_block)],
-                         format="csr")
+        word_block = self.words_.transform([word_features(u, self.ngrams) for u in units])
+        char_block = self.chars_.transform([char_text(u) for u in units])
+        return sp.hstack([word_block * self.text_scale, char_block * self.text_scale,
+                          sp.csr_matrix(self.codebook_block(matches))], format="csr")
 
     def codebook_block(self, matches: list[list[SeedMatch]]) -> np.ndarray:
         concept_index = {c: i for i, c in enumerate(self.concepts)}

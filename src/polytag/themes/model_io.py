@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from polytag.themes.classifier import ThemeClassifier
 
 FORMAT = "polytag-theme-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _CONFIG, _ARRAYS = "model.json", "arrays.npz"
 
 
@@ -35,11 +35,8 @@ def save_model(model: ThemeClassifier, path: str | Path) -> Path:
     config = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "params": params,
         "codebook": model.codebook_.to_dict(), "themes": model.themes_,
-        "thresholds": model.thresholds_.tolist(), "calibration": model.calibration_.tolist(),
-        "blend": model.blend_.tolist(),
-        "word_vocabulary": list(model.features_.words.get_feature_names_out()),
-        "char_vocabulary": list(model.features_.chars.get_feature_names_out()),
-        "concepts": model.features_.concepts,
+        "word_vocabulary": list(model.features_.words_.get_feature_names_out()),
+        "char_vocabulary": list(model.features_.chars_.get_feature_names_out()),
     }
     text = json.dumps(config, ensure_ascii=False, indent=1)
     write_atomic(folder / _CONFIG, lambda tmp: tmp.write_text(text, encoding="utf-8"))
@@ -50,9 +47,12 @@ def save_model(model: ThemeClassifier, path: str | Path) -> Path:
 def _save_arrays(path: Path, model: ThemeClassifier) -> None:
     import numpy as np
 
+    from polytag.themes.classifier import ARRAY_ATTRIBUTES
+
+    arrays = {name.rstrip("_"): getattr(model, name) for name in ARRAY_ATTRIBUTES}
     with open(path, "wb") as handle:  # a file object: np.savez would add ".npz" to a name
-        np.savez_compressed(handle, coef=model.coef_, intercept=model.intercept_,
-                            word_idf=model.features_.words.idf_, char_idf=model.features_.chars.idf_)
+        np.savez_compressed(handle, **arrays, word_idf=model.features_.words_.idf_,
+                            char_idf=model.features_.chars_.idf_)
 
 
 @dataclass(frozen=True)
@@ -90,16 +90,16 @@ def load_model(path: str | Path) -> ThemeClassifier:
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from polytag.themes.classifier import ThemeClassifier
+    from polytag.themes.classifier import ARRAY_ATTRIBUTES, ThemeClassifier
     from polytag.themes.dictionary import TermMatcher
-    from polytag.themes.features import FeatureSpace, identity
+    from polytag.themes.features import identity
 
     folder = Path(path)
     config = _read_config(folder)
     try:
-        with np.load(folder / _ARRAYS, allow_pickle=False) as arrays:
-            coef, intercept = arrays["coef"], arrays["intercept"]
-            word_idf, char_idf = arrays["word_idf"], arrays["char_idf"]
+        with np.load(folder / _ARRAYS, allow_pickle=False) as stored:
+            arrays = {name: np.asarray(stored[name.rstrip("_")], dtype=float) for name in ARRAY_ATTRIBUTES}
+            word_idf, char_idf = stored["word_idf"], stored["char_idf"]
     except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"{folder}: not a readable polytag model ({error})") from error
     try:
@@ -111,21 +111,18 @@ def load_model(path: str | Path) -> ThemeClassifier:
         model.themes_ = list(config["themes"])
         model.classes_ = np.array(model.themes_)
         model.matcher_ = TermMatcher(codebook)
-        model.thresholds_ = np.asarray(config["thresholds"], dtype=float)
-        model.calibration_ = np.asarray(config["calibration"], dtype=float)
-        model.blend_ = np.asarray(config["blend"], dtype=float)
-        model.coef_, model.intercept_ = np.asarray(coef, dtype=float), np.asarray(intercept, dtype=float)
+        for name, value in arrays.items():
+            setattr(model, name, value)
         words = TfidfVectorizer(analyzer=identity, sublinear_tf=True)
         words.vocabulary_ = {term: i for i, term in enumerate(config["word_vocabulary"])}
         words.idf_ = np.asarray(word_idf, dtype=float)
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(params["char_ngrams"]), sublinear_tf=True)
         chars.vocabulary_ = {term: i for i, term in enumerate(config["char_vocabulary"])}
         chars.idf_ = np.asarray(char_idf, dtype=float)
-        model.features_ = FeatureSpace(words, chars, list(config["concepts"]), model.themes_,
-                                       params["word_ngrams"], params["concept_scale"], params["text_scale"])
+        model.features_ = model.make_features().set_vocabularies(words, chars)
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"{folder}: model file is incomplete or inconsistent ({error})") from error
-    width = len(words.vocabulary_) + len(chars.vocabulary_) + len(model.features_.codebook_names)
+    width = len(model.features_.feature_names_)
     if model.coef_.shape != (len(model.themes_), width):
         raise ModelError(f"{folder}: coefficient shape {model.coef_.shape} does not match the vocabulary ({width})")
     return model
