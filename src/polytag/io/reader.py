@@ -14,6 +14,9 @@ from polytag.errors import EmptyDocumentError, UnreadableFileError, UnsupportedF
 from polytag.io.docx import read_docx
 from polytag.io.document import Document, Extracted
 from polytag.io.html import read_html
+from polytag.io.hwp import read_hwp
+from polytag.io.hwpx import read_hwpx
+from polytag.io.legacy import read_legacy
 from polytag.io.metadata import ManifestIndex, fallback_title, merge_meta, normalise_meta, read_sidecars
 from polytag.io.pdf import read_pdf
 from polytag.io.text import read_markdown, read_txt
@@ -29,6 +32,10 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".htm": ("html", read_html),
     ".pdf": ("pdf", read_pdf),
     ".docx": ("docx", read_docx),
+    ".hwp": ("hwp", read_hwp),
+    ".hwpx": ("hwpx", read_hwpx),
+    ".doc": ("doc", read_legacy),
+    ".wps": ("wps", read_legacy),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 
