@@ -114,10 +114,10 @@ def _paragraph(paragraph: Element) -> list[str | list[Cell]]:
 
 
 def _text(element: Element) -> str:
+    """The text of ``<hp:t>``: its elements are characters (tab, line break ...) or marks."""
     parts = [element.text or ""]
     for child in element:
         parts.append(_CHAR_TEXT.get(_local(child), ""))
-        parts.append(_text(child) if _local(child) not in _CHAR_TEXT else "")
         parts.append(child.tail or "")
     return "".join(parts)
 

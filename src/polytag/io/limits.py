@@ -13,7 +13,7 @@ from typing import BinaryIO
 from polytag.errors import CorruptFileError, DecompressionBombError
 
 #: the most bytes one document may expand to, all its compressed parts together
-MAX_EXPANDED_BYTES = 256 * 1024 * 1024
+MAX_EXPANDED_BYTES = 128 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
