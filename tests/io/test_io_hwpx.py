@@ -84,7 +84,7 @@ def _document() -> dict[str, str]:
         "mimetype": "application/hwp+zip",
         "version.xml": '<?xml version="1.0"?><hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version"/>',
         "Contents/content.hpf": _content_hpf(),
-        "Contents/header.xml": f'<?xml version="1.0"?><hh:head xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head"/>',
+        "Contents/header.xml": '<?xml version="1.0"?><hh:head xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head"/>',
         "Contents/section0.xml": _section(section0),
         "Contents/section1.xml": _section([_p(_run(_t(SECOND_SECTION)))]),
     }
@@ -169,3 +169,11 @@ def test_not_a_zip_or_no_sections_is_corrupt(tmp_path: Path) -> None:
     for path in (garbage, empty):
         with pytest.raises(CorruptFileError, match=path.name):
             read_document(path)
+
+
+def test_absurd_nesting_is_corrupt_not_a_crash(tmp_path: Path) -> None:
+    depth = 5000
+    nested = "<hp:subList>" * depth + _p(_run(_t("deep"))) + "</hp:subList>" * depth
+    parts = _document() | {"Contents/section0.xml": _section([nested])}
+    with pytest.raises(CorruptFileError, match="nested too deeply"):
+        read_document(_write(tmp_path / "deep.hwpx", parts))

@@ -66,36 +66,41 @@ def read_hwp(data: bytes, path: Path) -> Extracted:
     if not data.startswith(_OLE_MAGIC):
         raise CorruptFileError(path, "not an HWP 5.0 file (no OLE container; damaged, or locked by DRM?)")
     try:
-        ole = olefile.OleFileIO(io.BytesIO(data))
-        header = ole.openstream("FileHeader").read(256) if ole.exists("FileHeader") else b""
-        if not header.startswith(_SIGNATURE) or len(header) < 40:
-            raise CorruptFileError(path, "not an HWP 5.0 file (no HWP FileHeader)")
-        version, flags = struct.unpack_from("<II", header, 32)
-        if version >> 24 != 5:
-            raise CorruptFileError(path, f"unsupported HWP version {version >> 24}.{(version >> 16) & 0xFF}")
-        if flags & _FLAG_PASSWORD:
-            raise ProtectedDocumentError(path, "the HWP document is password-protected; save it without a "
-                                               "password in Hancom Office first")
-        sections = sorted(
-            (int(match.group(1)), "/".join(entry))
-            for entry in ole.listdir()
-            if len(entry) == 2 and entry[0] == "BodyText" and (match := _SECTION.fullmatch(entry[1]))
-        )
-        if flags & _FLAG_DISTRIBUTION or (not sections and ole.exists("ViewText")):
-            raise ProtectedDocumentError(path, "a distribution-only (배포용) HWP document: its text is "
-                                               "encrypted and cannot be read")
-        budget = Budget(path)
-        collector = Collector()
-        for _, name in sections:
-            raw = ole.openstream(name).read()
-            stream = inflate(raw, budget, name) if flags & _FLAG_COMPRESSED else raw
-            _Section(collector).read(_records(stream, path, name))
-        summary = _summary(ole)
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            collector, summary = _read_ole(ole, path)
     except DocumentError:
         raise
     except Exception as exc:  # olefile raises many unrelated types on damaged containers
         raise CorruptFileError(path, f"not a readable HWP file ({type(exc).__name__}: {exc})") from exc
     return Extracted(text="\n\n".join(collector.lines), embedded=normalise_meta({**summary, **collector.meta}))
+
+
+def _read_ole(ole: olefile.OleFileIO, path: Path) -> tuple[Collector, dict[str, str]]:
+    """The body lines (and press-release metadata) of every section, and the summary metadata."""
+    header = ole.openstream("FileHeader").read(256) if ole.exists("FileHeader") else b""
+    if not header.startswith(_SIGNATURE) or len(header) < 40:
+        raise CorruptFileError(path, "not an HWP 5.0 file (no HWP FileHeader)")
+    version, flags = struct.unpack_from("<II", header, 32)
+    if version >> 24 != 5:
+        raise CorruptFileError(path, f"unsupported HWP version {version >> 24}.{(version >> 16) & 0xFF}")
+    if flags & _FLAG_PASSWORD:
+        raise ProtectedDocumentError(path, "the HWP document is password-protected; save it without a "
+                                           "password in Hancom Office first")
+    sections = sorted(
+        (int(match.group(1)), "/".join(entry))
+        for entry in ole.listdir()
+        if len(entry) == 2 and entry[0] == "BodyText" and (match := _SECTION.fullmatch(entry[1]))
+    )
+    if flags & _FLAG_DISTRIBUTION or (not sections and ole.exists("ViewText")):
+        raise ProtectedDocumentError(path, "a distribution-only (배포용) HWP document: its text is "
+                                           "encrypted and cannot be read")
+    budget = Budget(path)
+    collector = Collector()
+    for _, name in sections:
+        raw = ole.openstream(name).read()
+        stream = inflate(raw, budget, name) if flags & _FLAG_COMPRESSED else raw
+        _Section(collector).read(_records(stream, path, name))
+    return collector, _summary(ole)
 
 
 def _records(data: bytes, path: Path, name: str) -> list[_Record]:

@@ -60,6 +60,8 @@ def read_hwpx(data: bytes, path: Path) -> Extracted:
             meta = _metadata(_parse(_read(archive, _CONTENT, budget), path, _CONTENT)) if _CONTENT in names else {}
     except DocumentError:
         raise
+    except RecursionError as exc:
+        raise CorruptFileError(path, "not a readable HWPX file (elements nested too deeply)") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as exc:
         raise CorruptFileError(path, f"not a readable HWPX file ({type(exc).__name__}: {exc})") from exc
     return Extracted(text="\n\n".join(collector.lines), embedded=normalise_meta({**meta, **collector.meta}))
