@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import trafilatura
 from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
-from lxml.etree import _Element
 
 from polytag.io.document import Extracted
 from polytag.io.encoding import decode_text
 from polytag.io.metadata import normalise_meta
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _DROPPED = frozenset({"script", "style", "nav", "noscript", "template", "head", "svg", "iframe"})
 _BLOCKS = frozenset(
@@ -64,6 +66,8 @@ def read_html(data: bytes, path: Path) -> Extracted:
     soup = BeautifulSoup(text, "html.parser")
     blocks, heading = _blocks(soup)
     embedded = _embedded_meta(soup)
+    import trafilatura  # imported here: 0.4 s that `polytag tag`'s parent process need not pay
+
     main = trafilatura.bare_extraction(text, include_tables=True, include_comments=False, with_metadata=True,
                                        date_extraction_params={"extensive_search": False})
     main_blocks = _main_blocks(main.body) if main is not None and main.body is not None else []
