@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sys
 from contextlib import redirect_stdout
 from difflib import SequenceMatcher
 from importlib import resources
@@ -108,3 +109,20 @@ def test_ocr_keeps_korean_word_spacing_and_no_spaces_in_chinese(ocr_segments: li
 def test_missing_language_data_is_a_clear_error(scanned_pdf: Path) -> None:
     with pytest.raises(OcrUnavailableError, match="no language data for xxx.*polytag\\[ocr\\]"):
         read(scanned_pdf, ocr="xxx")
+
+
+def test_without_the_ocr_extra_the_message_says_what_to_install(scanned_pdf: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "pytesseract", None)  # as if the extra were not installed
+    assert main(["read", str(scanned_pdf), "--ocr"]) == 2
+    assert 'needs the pytesseract package: install the OCR extra (pip install "polytag[ocr]")' in capsys.readouterr().err
+
+
+def test_without_tesseract_the_message_says_what_to_install(scanned_pdf: Path, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract program on it
+    with pytest.raises(OcrUnavailableError, match="needs the Tesseract program.*apt-get install tesseract-ocr"):
+        read(scanned_pdf, ocr="auto")
+
+
+def test_ocr_lang_without_ocr_is_refused(scanned_pdf: Path) -> None:
+    with pytest.raises(SystemExit, match="--ocr-lang needs --ocr"):
+        main(["read", str(scanned_pdf), "--ocr-lang", "kor"])
