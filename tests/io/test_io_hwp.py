@@ -107,7 +107,7 @@ def _copy_with_flags(tmp_path: Path, flags: int) -> Path:
     return target
 
 
-@pytest.mark.parametrize(("flag", "words"), [(0x2, "password"), (0x4, "distribution-only")])
+@pytest.mark.parametrize(("flag", "words"), [(0x2, "password"), (0x4, "distribution-only"), (0x10, "DRM")])
 def test_protected_files_raise_named_errors(noori, tmp_path: Path, flag: int, words: str) -> None:
     path = _copy_with_flags(tmp_path, flag)
     with pytest.raises(ProtectedDocumentError, match=words) as caught:

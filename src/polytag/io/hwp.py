@@ -28,6 +28,7 @@ from polytag.io.metadata import normalise_meta
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SIGNATURE = b"HWP Document File"
 _FLAG_COMPRESSED, _FLAG_PASSWORD, _FLAG_DISTRIBUTION = 0x1, 0x2, 0x4
+_FLAG_ENCRYPTED = 0x10 | 0x100  # a DRM-protected document; encrypted with a certificate
 # record tags (HWPTAG_BEGIN + n)
 _PARA_HEADER, _PARA_TEXT, _CTRL_HEADER, _LIST_HEADER = 0x42, 0x43, 0x47, 0x48
 # control characters: extended ones (8 code units) own a CTRL_HEADER record, inline ones
@@ -86,6 +87,9 @@ def _read_ole(ole: olefile.OleFileIO, path: Path) -> tuple[Collector, dict[str, 
     if flags & _FLAG_PASSWORD:
         raise ProtectedDocumentError(path, "the HWP document is password-protected; save it without a "
                                            "password in Hancom Office first")
+    if flags & _FLAG_ENCRYPTED:
+        raise ProtectedDocumentError(path, "the HWP document is encrypted (DRM or certificate); save it "
+                                           "unprotected in Hancom Office first")
     sections = sorted(
         (int(match.group(1)), "/".join(entry))
         for entry in ole.listdir()

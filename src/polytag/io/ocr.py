@@ -4,9 +4,10 @@ Needs the optional ``ocr`` extra (``pytesseract``) and the Tesseract program wit
 data. A page is rendered at 300 dpi (pdfplumber, through pypdfium2); with ``langs="auto"`` its
 script is found by Tesseract's orientation and script detection and read as Korean (``kor+eng``),
 Simplified Chinese (``chi_sim``) or English (``eng``); Traditional Chinese needs an explicit
-``chi_tra``. Tesseract runs with one thread: its OpenMP threads made a page 2.5 times slower here
-(2 cores) and would compete with a batch's worker processes. Recognised lines become positioned :class:`~polytag.io.pdf_layout.Line` objects, so
-scanned pages get the same header, footnote and paragraph rules as a PDF's text layer.
+``chi_tra``. Recognised lines become positioned :class:`~polytag.io.pdf_layout.Line` objects, so
+scanned pages get the same header, footnote and paragraph rules as a PDF's text layer. Tesseract
+runs with one thread: its OpenMP threads made a page 2.5 times slower here (2 cores) and would
+compete with a batch's worker processes.
 """
 from __future__ import annotations
 
