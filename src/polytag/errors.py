@@ -53,6 +53,24 @@ class UnreadableFileError(DocumentError):
     """The file does not exist or cannot be opened (permissions, a directory, ...)."""
 
 
+class ProtectedDocumentError(DocumentError):
+    """The file's text is locked: a password-protected or distribution-only (배포용) document."""
+
+
+class DecompressionBombError(DocumentError):
+    """A compressed part of the file expands beyond polytag's limit (a decompression bomb?)."""
+
+
+class LegacyFormatError(DocumentError):
+    """An old binary format polytag does not read (.doc, .wps, HWP 3.x); the reason says which
+    format it is and how to convert it."""
+
+
+class OcrUnavailableError(PolytagError):
+    """OCR was asked for but the ``ocr`` extra, the Tesseract program or its language data is
+    missing; the message says what to install."""
+
+
 class LanguageError(PolytagError):
     """A language code that polytag has no tokenizer for."""
 

@@ -108,7 +108,9 @@ def test_real_corpus_folder_reads_every_text_document() -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
+    assert SUPPORTED_SUFFIXES == frozenset(
+        {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".hwp", ".hwpx", ".doc", ".wps"}
+    )
 
 
 def test_doc_id_and_explicit_meta(tmp_path: Path) -> None:

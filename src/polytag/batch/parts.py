@@ -37,7 +37,8 @@ def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
     from polytag.themes.segments import text_unit
     from polytag.themes.tagging import evidence_json, tag
 
-    document = load_document(Path(task.path), doc_id=task.doc_id, manifest_meta=task.manifest_meta)
+    document = load_document(Path(task.path), doc_id=task.doc_id, manifest_meta=task.manifest_meta,
+                             ocr=task.ocr)
     lang = document.meta.get("lang") or detect_language(document.text)
     segments = segment(document.text, doc_id=document.id, lang=lang)
     themes = list(classifier.themes_)

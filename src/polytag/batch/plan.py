@@ -3,7 +3,7 @@
 Files are those ``polytag.io.read_folder`` would read (``polytag.io.folder.document_files``),
 without the output folder when it lies inside the input. A file's key hashes everything its
 result depends on: its bytes, its id, its manifest metadata, its sidecars, the model's content
-and the part format. An unchanged key means the cached part can be reused.
+the part format and the OCR option. An unchanged key means the cached part can be reused.
 """
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def model_hash(model_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def plan(path: Path, *, out: Path, model_sha: str) -> tuple[list[FileTask], list[dict[str, str]]]:
+def plan(path: Path, *, out: Path, model_sha: str,
+         ocr: str | None = None) -> tuple[list[FileTask], list[dict[str, str]]]:
     """Tasks for every file under ``path`` (or for ``path`` itself if it is a file), in walk
     order, and the errors found while listing them (unlistable folders, broken manifests,
     unreadable files)."""
@@ -52,18 +53,20 @@ def plan(path: Path, *, out: Path, model_sha: str) -> tuple[list[FileTask], list
         try:
             meta = manifests.meta_for(file)
             size = file.stat().st_size
-            key = _file_key(file, doc_id, meta, model_sha)
+            key = _file_key(file, doc_id, meta, model_sha, ocr)
         except OSError as error:
             errors.append(UnreadableFileError(file, f"cannot open: {error.strerror or error}"))
             continue
-        tasks.append(FileTask(str(file), doc_id, key, size, meta))
+        tasks.append(FileTask(str(file), doc_id, key, size, meta, ocr))
     errors.extend(manifests.errors)
     return tasks, [error.as_record() for error in errors]
 
 
-def _file_key(file: Path, doc_id: str, meta: dict[str, str], model_sha: str) -> str:
+def _file_key(file: Path, doc_id: str, meta: dict[str, str], model_sha: str, ocr: str | None) -> str:
     digest = hashlib.sha256()
     header = [PART_FORMAT, __version__, model_sha, doc_id, sorted(meta.items())]
+    if ocr is not None:  # keys of runs without OCR stay as they were
+        header.append(ocr)
     digest.update(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\0")
     with open(file, "rb") as handle:
         digest.update(hashlib.file_digest(handle, "sha256").digest())

@@ -44,13 +44,14 @@ class RunSummary:
 
 def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str = "local",
                scheduler: str | None = None, model: str | Path | None = None, force: bool = False,
-               progress: bool | None = None) -> RunSummary:
+               progress: bool | None = None, ocr: str | None = None) -> RunSummary:
     """Tag every document under ``path`` and write the tables to ``out``.
 
     Re-running re-uses the results of unchanged files and tags only new or changed ones (a
     different model counts as a change); an interrupted run is completed by the next one.
     ``model`` is a saved model folder (default: polytag's). ``progress`` shows bars on
-    standard error (default: only when it is a terminal). Raises
+    standard error (default: only when it is a terminal). ``ocr`` (Tesseract languages or
+    ``"auto"``) reads PDF pages without a text layer by OCR. Raises
     :class:`~polytag.errors.OutputDirError` if ``out`` is a non-empty folder polytag did not
     make, unless ``force``.
     """
@@ -65,11 +66,15 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     model_path = Path(model_dir) if model_dir else default_model_path()
     model_sha = model_hash(model_path)
     model_info = read_model_info(model_path)  # a folder that is no model fails here, before any work
+    if ocr is not None:
+        from polytag.io.ocr import require_ocr
+
+        require_ocr(ocr)
     if not Path(path).exists():  # before the output folder is made
         raise UnreadableFileError(path, "no such file or folder")
     outdir = OutDir(Path(out))
     outdir.claim(force=force)
-    tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha)
+    tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha, ocr=ocr)
     todo = sorted((task for task in tasks if not outdir.part(task.key).is_file()), key=lambda task: -task.size)
     failed: dict[str, dict[str, str]] = {}  # key -> error, for files that failed without a part
     runner = partial(process_file, parts_dir=str(outdir.parts.absolute()), model_dir=model_dir)
@@ -89,7 +94,7 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
         "model": {"path": str(model_path), "sha256": model_sha},
         "codebook": {"name": model_info.codebook.name, "identity": model_info.codebook.identity(),
                      "themes": list(model_info.themes)},
-        "options": {"jobs": jobs, "engine": engine, "scheduler": scheduler, "force": force},
+        "options": {"jobs": jobs, "engine": engine, "scheduler": scheduler, "force": force, "ocr": ocr},
         "counts": {"files": len(tasks), "processed": len(todo) - len(failed),
                    "reused": len(tasks) - len(todo)},
         "started": started.isoformat(timespec="seconds"),

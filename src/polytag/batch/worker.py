@@ -31,6 +31,7 @@ class FileTask:
     key: str
     size: int
     manifest_meta: dict[str, str] = field(default_factory=dict)
+    ocr: str | None = None  # Tesseract languages for PDF pages without text, or None
 
 
 @dataclass(frozen=True)

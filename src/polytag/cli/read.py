@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from polytag.cli.options import add_ocr_arguments, ocr_option
 from polytag.cli.output import add_format_argument, write_records
 from polytag.text import segment
 
@@ -13,12 +14,13 @@ from polytag.text import segment
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="a document or a folder of documents")
     add_format_argument(parser, default="jsonl")
+    add_ocr_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from polytag.io import read
 
-    result = read(args.path)
+    result = read(args.path, ocr=ocr_option(args))
     for error in result.errors:
         print(f"polytag read: skipped {error}", file=sys.stderr)
 

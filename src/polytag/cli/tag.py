@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from polytag.cli.options import add_ocr_arguments, ocr_option
+
 
 def _positive(value: str) -> int:
     number = int(value)
@@ -26,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="DIR", help="a saved theme model folder (default: polytag's)")
     parser.add_argument("--force", action="store_true",
                         help="write into OUTDIR even if it is not empty and was not made by polytag")
+    add_ocr_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     engine = "dask" if args.scheduler else args.engine
     try:
         summary = tag_folder(args.path, args.out, jobs=args.jobs, engine=engine, scheduler=args.scheduler,
-                             model=args.model, force=args.force)
+                             model=args.model, force=args.force, ocr=ocr_option(args))
     except KeyboardInterrupt:
         print("polytag tag: interrupted; run the same command again to finish (finished files are kept)",
               file=sys.stderr)

@@ -12,14 +12,14 @@ from polytag.io.metadata import MANIFEST_NAME, ManifestIndex, is_sidecar
 from polytag.io.reader import load_document, read_document
 
 
-def read_folder(path: str | Path, *, recursive: bool = True) -> ReadResult:
+def read_folder(path: str | Path, *, recursive: bool = True, ocr: str | None = None) -> ReadResult:
     """Read the documents in a folder (and its sub-folders unless ``recursive=False``).
 
     Files are visited in sorted path order, so results are deterministic. Hidden files and
     folders (names starting with "."), ``manifest.csv`` files, ``*.meta.json`` sidecars and
     whatever ``.polytagignore`` in ``path`` lists are skipped; every other file yields a
     document or one error. Document ids are POSIX paths relative to ``path``. A broken
-    manifest is reported once as an error and ignored.
+    manifest is reported once as an error and ignored. ``ocr``: see :func:`read_document`.
     """
     root = Path(path)
     if not root.is_dir():
@@ -30,7 +30,7 @@ def read_folder(path: str | Path, *, recursive: bool = True) -> ReadResult:
         relative = file.relative_to(root).as_posix()
         try:
             manifest_meta = manifests.meta_for(file)
-            result.documents.append(load_document(file, doc_id=relative, manifest_meta=manifest_meta))
+            result.documents.append(load_document(file, doc_id=relative, manifest_meta=manifest_meta, ocr=ocr))
         except DocumentError as exc:
             result.errors.append(exc)
     result.errors.extend(manifests.errors)
@@ -38,18 +38,23 @@ def read_folder(path: str | Path, *, recursive: bool = True) -> ReadResult:
     return result
 
 
-def read(path: str | Path) -> ReadResult:
+def read(path: str | Path, *, ocr: str | None = None) -> ReadResult:
     """Read a single file or a whole folder; a file's failure is reported in ``errors``.
 
-    Raises :class:`UnreadableFileError` only when ``path`` does not exist at all.
+    Raises :class:`UnreadableFileError` only when ``path`` does not exist at all, and
+    :class:`~polytag.errors.OcrUnavailableError` when ``ocr`` is asked for but cannot run.
     """
     path = Path(path)
+    if ocr is not None:
+        from polytag.io.ocr import require_ocr
+
+        require_ocr(ocr)
     if path.is_dir():
-        return read_folder(path)
+        return read_folder(path, ocr=ocr)
     if not path.exists():
         raise UnreadableFileError(path, "no such file or folder")
     try:
-        return ReadResult(documents=[read_document(path)])
+        return ReadResult(documents=[read_document(path, ocr=ocr)])
     except DocumentError as exc:
         return ReadResult(errors=[exc])
 

@@ -1,5 +1,7 @@
 """PDF reader: pdfplumber words -> positioned lines -> clean paragraphs (see :mod:`.pdf_layout`).
 
+Pages without a text layer (scans) are read by OCR only when asked (``ocr=``, see :mod:`.ocr`).
+
 pdfplumber (pdfminer.six) is used rather than pypdf because it yields correct word spacing on
 Word-generated PDFs (pypdf splits words such as "A I" and "tho ught") and gives each word's font
 size and position, which header, footnote and paragraph detection need.
@@ -17,7 +19,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils import cluster_objects
 
-from polytag.errors import CorruptFileError, EmptyDocumentError, UnreadableFileError
+from polytag.errors import CorruptFileError, EmptyDocumentError, PolytagError, UnreadableFileError
 from polytag.io.document import Extracted
 from polytag.io.metadata import normalise_meta
 from polytag.io.pdf_layout import Line, paragraphs_from_lines
@@ -33,19 +35,26 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _INFO_KEYS = {"Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords"}
 
 
-def read_pdf(data: bytes, path: Path) -> Extracted:
-    """Read a PDF's text layer into paragraph-per-line text plus its document-info metadata."""
+def read_pdf(data: bytes, path: Path, *, ocr: str | None = None) -> Extracted:
+    """Read a PDF's text layer into paragraph-per-line text plus its document-info metadata.
+
+    ``ocr`` (Tesseract languages, or ``"auto"``) reads pages without a text layer by OCR.
+    """
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_lines(page, number) for number, page in enumerate(pdf.pages)]
+            pages = [_page_lines(page, number, ocr) for number, page in enumerate(pdf.pages)]
             info = pdf.metadata
+    except PolytagError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         if _is_password_error(exc):
             raise UnreadableFileError(path, "the PDF is encrypted and needs a password") from exc
         raise CorruptFileError(path, f"not a readable PDF file ({type(exc).__name__}: {exc})") from exc
     lines = [line for page in pages for line in page]
     if not lines:
-        raise EmptyDocumentError(path, "the PDF has no text layer (scanned pages need OCR)")
+        if ocr is None:
+            raise EmptyDocumentError(path, "the PDF has no text layer (scanned pages need OCR: use --ocr)")
+        raise EmptyDocumentError(path, "the PDF has no text layer and OCR found no text in it")
     layout = paragraphs_from_lines(lines)
     raw = {key: _info_text(info.get(name)) for name, key in _INFO_KEYS.items()}
     return Extracted(
@@ -64,14 +73,19 @@ def _info_text(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
-def _page_lines(page: Page, number: int) -> list[Line]:
-    """The text lines of one page, top to bottom, with superscript note markers removed."""
+def _page_lines(page: Page, number: int, ocr: str | None = None) -> list[Line]:
+    """The text lines of one page, top to bottom, with superscript note markers removed; by OCR
+    in the languages ``ocr`` when the page has no text layer and ``ocr`` is given."""
     words = page.extract_words(keep_blank_chars=False, return_chars=True)
     lines = []
     for cluster in cluster_objects(words, "top", _LINE_TOLERANCE):
         line = _make_line(sorted(cluster, key=lambda word: word["x0"]), number, float(page.height))
         if line is not None:
             lines.append(line)
+    if not lines and ocr is not None:
+        from polytag.io.ocr import ocr_page_lines
+
+        lines = ocr_page_lines(page, number, ocr)
     page.close()
     return lines
 

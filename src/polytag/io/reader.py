@@ -8,12 +8,16 @@ the first heading or first non-empty line is used.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 from polytag.errors import EmptyDocumentError, UnreadableFileError, UnsupportedFormatError
 from polytag.io.docx import read_docx
 from polytag.io.document import Document, Extracted
 from polytag.io.html import read_html
+from polytag.io.hwp import read_hwp
+from polytag.io.hwpx import read_hwpx
+from polytag.io.legacy import read_legacy
 from polytag.io.metadata import ManifestIndex, fallback_title, merge_meta, normalise_meta, read_sidecars
 from polytag.io.pdf import read_pdf
 from polytag.io.text import read_markdown, read_txt
@@ -29,14 +33,20 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".htm": ("html", read_html),
     ".pdf": ("pdf", read_pdf),
     ".docx": ("docx", read_docx),
+    ".hwp": ("hwp", read_hwp),
+    ".hwpx": ("hwpx", read_hwpx),
+    ".doc": ("doc", read_legacy),
+    ".wps": ("wps", read_legacy),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 
 
 def read_document(
-    path: str | Path, *, doc_id: str | None = None, meta: Mapping[str, str] | None = None
+    path: str | Path, *, doc_id: str | None = None, meta: Mapping[str, str] | None = None,
+    ocr: str | None = None,
 ) -> Document:
-    """Read one file. ``doc_id`` defaults to the file name; ``meta`` overrides all other metadata.
+    """Read one file. ``doc_id`` defaults to the file name; ``meta`` overrides all other metadata;
+    ``ocr`` (Tesseract languages or ``"auto"``) reads PDF pages without a text layer by OCR.
 
     A ``manifest.csv`` in the file's own folder applies. Raises a
     :class:`~polytag.errors.DocumentError` subclass naming the file (or its broken manifest) and
@@ -47,7 +57,7 @@ def read_document(
     manifest_meta = manifests.meta_for(path)
     if manifests.errors:
         raise manifests.errors[0]
-    return load_document(path, doc_id=doc_id or path.name, manifest_meta=manifest_meta, meta=meta)
+    return load_document(path, doc_id=doc_id or path.name, manifest_meta=manifest_meta, meta=meta, ocr=ocr)
 
 
 def load_document(
@@ -56,6 +66,7 @@ def load_document(
     doc_id: str,
     manifest_meta: Mapping[str, str],
     meta: Mapping[str, str] | None = None,
+    ocr: str | None = None,
 ) -> Document:
     """Read one file with manifest metadata already looked up (the folder reader does that)."""
     _require_file(path)
@@ -66,6 +77,8 @@ def load_document(
             path, f"unsupported file type {suffix or '(none)'!r}; polytag reads {supported}"
         )
     fmt, reader = READERS[suffix]
+    if ocr is not None and reader is read_pdf:
+        reader = partial(read_pdf, ocr=ocr)
     try:
         data = path.read_bytes()
     except OSError as exc:
