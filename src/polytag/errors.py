@@ -5,6 +5,7 @@ go on with the others.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -16,11 +17,18 @@ class PolytagError(Exception):
 ERROR_COLUMNS = ("file", "error", "reason")
 
 
+def printable_path(path: str | Path) -> str:
+    """``path`` as text that can be written anywhere: bytes of a file name that are not valid
+    UTF-8 (kept by Python as surrogates) are shown as ``\\xff`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 class DocumentError(PolytagError):
-    """A file could not be turned into a document. ``path`` and ``reason`` say which and why."""
+    """A file could not be turned into a document. ``path`` and ``reason`` say which and why;
+    ``path`` is printable (see :func:`printable_path`)."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
+        self.path = printable_path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
@@ -53,6 +61,15 @@ class UnreadableFileError(DocumentError):
     """The file does not exist or cannot be opened (permissions, a directory, ...)."""
 
 
+class ArchiveTooLargeError(DocumentError):
+    """A DOCX or other ZIP container would expand beyond polytag's bounds (a decompression bomb)."""
+
+
+class SpecialFileError(DocumentError):
+    """Not a regular file polytag may read: a named pipe, a device, a socket, a symbolic link
+    cycle, or a link that leads outside the folder being read."""
+
+
 class LanguageError(PolytagError):
     """A language code that polytag has no tokenizer for."""
 
@@ -70,7 +87,13 @@ class GoldDataError(PolytagError):
 
 
 class OutputDirError(PolytagError):
-    """An output folder belongs to something else and ``--force`` was not given."""
+    """An output folder belongs to something else and ``--force`` was not given, or it cannot
+    be written."""
+
+
+class WorkerDiedError(PolytagError):
+    """A worker process of a batch run died (killed, e.g. for lack of memory). Finished files
+    are kept: running the same command again completes the run."""
 
 
 class ResultsError(PolytagError):

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from polytag.batch.outdir import OutDir
 from polytag.batch.parts import read_part_summary, segment_schema
 from polytag.batch.worker import FileTask
-from polytag.errors import ERROR_COLUMNS
+from polytag.errors import ERROR_COLUMNS, printable_path
 from polytag.io.atomic import write_atomic
 from polytag.io.metadata import year_of
 
@@ -50,7 +50,7 @@ def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extr
         if "error" in summary:
             errors.append(summary["error"])
         else:
-            documents.append(summary["document"] | {"file": task.path})
+            documents.append(summary["document"] | {"file": printable_path(task.path)})
             kept.append(task)
     doc_table = _documents_table(documents, themes)
     n_segments = _write_segments(outdir, kept, doc_table, themes)

@@ -7,10 +7,12 @@ the first heading or first non-empty line is used.
 """
 from __future__ import annotations
 
+import errno
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from polytag.errors import EmptyDocumentError, UnreadableFileError, UnsupportedFormatError
+from polytag.errors import EmptyDocumentError, SpecialFileError, UnreadableFileError, UnsupportedFormatError, printable_path
 from polytag.io.docx import read_docx
 from polytag.io.document import Document, Extracted
 from polytag.io.html import read_html
@@ -47,7 +49,7 @@ def read_document(
     manifest_meta = manifests.meta_for(path)
     if manifests.errors:
         raise manifests.errors[0]
-    return load_document(path, doc_id=doc_id or path.name, manifest_meta=manifest_meta, meta=meta)
+    return load_document(path, doc_id=doc_id or printable_path(path.name), manifest_meta=manifest_meta, meta=meta)
 
 
 def load_document(
@@ -92,10 +94,15 @@ def load_document(
 
 
 def _require_file(path: Path) -> None:
+    """Raise unless ``path`` is a regular file (a named pipe would block the reader forever)."""
     try:
-        if path.is_file():
-            return
-        reason = "is a directory, not a file" if path.is_dir() else "no such file"
+        mode = path.stat().st_mode
     except OSError as exc:
-        reason = f"cannot open: {exc.strerror or exc}"
-    raise UnreadableFileError(path, reason)
+        if exc.errno == errno.ELOOP:
+            raise SpecialFileError(path, "a cycle of symbolic links") from exc
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot open: {exc.strerror or exc}"
+        raise UnreadableFileError(path, reason) from exc
+    if stat.S_ISDIR(mode):
+        raise UnreadableFileError(path, "is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise SpecialFileError(path, "not a regular file (a named pipe, a device or a socket)")
