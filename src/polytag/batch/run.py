@@ -152,9 +152,8 @@ def _pool_map(pool, runner: Runner, tasks: list[FileTask]) -> Iterator[FileResul
     from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    futures = [pool.submit(runner, task) for task in tasks]
     try:
-        for future in as_completed(futures):
+        for future in as_completed([pool.submit(runner, task) for task in tasks]):
             yield future.result()
     except BrokenProcessPool as error:
         raise WorkerDiedError(_DIED) from error
