@@ -70,6 +70,15 @@ class SpecialFileError(DocumentError):
     cycle, or a link that leads outside the folder being read."""
 
 
+class PolytagWarning(UserWarning):
+    """Base class of the warnings polytag gives about input it read but had to repair."""
+
+
+class DecodingWarning(PolytagWarning):
+    """A text file was decoded with some bytes replaced (U+FFFD): the message names the file
+    and the number of bytes."""
+
+
 class LanguageError(PolytagError):
     """A language code that polytag has no tokenizer for."""
 

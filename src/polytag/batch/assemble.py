@@ -154,6 +154,7 @@ def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.T
     for theme in themes:
         counts += [(f"n_{theme}", pa.int64()), (f"share_{theme}", pa.float64()),
                    (f"mean_p_{theme}", pa.float64()), (f"hits_{theme}", pa.float64())]
+    counts.append(("warnings", pa.string()))  # what was repaired while reading, e.g. bad bytes
     others = sorted({key for doc in documents for key in doc["meta"]} - set(STANDARD_META))
     reserved = {"doc_id", "file", "format", "encoding", "doc_lang", *(n for n, _ in counts),
                 *segment_schema(themes).names}
@@ -167,7 +168,7 @@ def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.T
         row = {key: doc[key] for key in ("doc_id", "file", "format", "encoding")}
         row.update({names[key]: meta.get(key) for key in names})
         row["year"] = year_of(meta)
-        row.update({name: doc[name] for name, _ in counts})
+        row.update({name: doc.get(name) for name, _ in counts})
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=schema)
 

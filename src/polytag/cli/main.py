@@ -46,6 +46,7 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
+    _show_warnings_as(f"polytag {args.command}")
     try:
         return args.run(args)
     except PolytagError as error:
@@ -54,6 +55,23 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `polytag read corpora | head`
         sys.stderr.close()
         return 0
+
+
+def _show_warnings_as(prefix: str) -> None:
+    """Print polytag's warnings (input it repaired) as one line each on standard error."""
+    import warnings
+
+    from polytag.errors import PolytagWarning
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, PolytagWarning):
+            print(f"{prefix}: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
 
 
 if __name__ == "__main__":

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import errno
 import stat
+import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from polytag.errors import EmptyDocumentError, SpecialFileError, UnreadableFileError, UnsupportedFormatError, printable_path
+from polytag.errors import EmptyDocumentError, PolytagWarning, SpecialFileError, UnreadableFileError, UnsupportedFormatError, printable_path
 from polytag.io.docx import read_docx
 from polytag.io.document import Document, Extracted
 from polytag.io.html import read_html
@@ -74,7 +75,11 @@ def load_document(
         raise UnreadableFileError(path, f"cannot open: {exc.strerror or exc}") from exc
     if not data:
         raise EmptyDocumentError(path, "the file is empty (0 bytes)")
-    extracted = reader(data, path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PolytagWarning)
+        extracted = reader(data, path)
+    for warning in caught:  # kept on the document, and passed on
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     if not extracted.text.strip():
         raise EmptyDocumentError(path, "the file holds no text")
     merged = merge_meta(
@@ -89,7 +94,8 @@ def load_document(
         if title:
             merged["title"] = title
     return Document(
-        id=doc_id, path=path, text=extracted.text, meta=merged, format=fmt, encoding=extracted.encoding
+        id=doc_id, path=path, text=extracted.text, meta=merged, format=fmt, encoding=extracted.encoding,
+        warnings=tuple(str(w.message) for w in caught if issubclass(w.category, PolytagWarning)),
     )
 
 
