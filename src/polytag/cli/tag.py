@@ -53,4 +53,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"polytag tag: {summary.documents} documents, {summary.segments} segments, {summary.errors} errors "
           f"({summary.processed} files processed, {summary.reused} reused) in {summary.seconds:.1f} s -> {summary.out}",
           file=sys.stderr)
+    if summary.errors:
+        print(f"polytag tag: {summary.errors} files could not be read: see {summary.out / 'errors.csv'}", file=sys.stderr)
     return 1 if summary.errors else 0
