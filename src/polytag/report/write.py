@@ -21,6 +21,7 @@ import pandas as pd
 
 from polytag.errors import PolytagError
 from polytag.io.atomic import write_atomic
+from polytag.io.csvfile import write_frame_csv
 from polytag.report.charts import save_figure
 from polytag.report.html import render_html
 from polytag.report.markdown import render_markdown
@@ -71,7 +72,7 @@ def _write_csv(parts: ReportParts, out: Path) -> list[Path]:
     tables = {out: parts.groups, _beside(out, "documents.csv"): parts.documents,
               _beside(out, "evidence.csv"): passage_table(parts)}
     for path, table in tables.items():
-        write_atomic(path, lambda tmp, table=table: table.to_csv(tmp, index=False))
+        write_atomic(path, lambda tmp, table=table: write_frame_csv(table, tmp))
     charts = _save_charts(parts, out)
     return [*tables, *(p for paths in charts.values() for p in paths)]
 
