@@ -11,7 +11,7 @@ from pathlib import Path
 from polytag.errors import DocumentError, SpecialFileError, UnreadableFileError, printable_path
 from polytag.io.document import ReadResult
 from polytag.io.metadata import MANIFEST_NAME, ManifestIndex, is_sidecar
-from polytag.io.reader import load_document, read_document
+from polytag.io.reader import SUPPORTED_SUFFIXES, load_document, read_document
 
 
 def read_folder(path: str | Path, *, recursive: bool = True) -> ReadResult:
@@ -38,6 +38,33 @@ def read_folder(path: str | Path, *, recursive: bool = True) -> ReadResult:
     result.errors.extend(manifests.errors)
     result.errors.sort(key=lambda error: Path(error.path).parts)
     return result
+
+
+#: the longest string that may be taken for a path rather than for text
+MAX_PATH_CHARS = 1024
+
+
+def looks_like_path(value: str) -> bool:
+    """Whether a string given where a path or a text is accepted reads as a path: one line
+    that names a file polytag reads (``report.pdf``) or holds a folder separator and no space
+    (``corpora/zh``). Text such as "中国反对小院高墙。" does not."""
+    value = value.strip()
+    if not value or len(value) > MAX_PATH_CHARS or "\n" in value:
+        return False
+    return Path(value).suffix.lower() in SUPPORTED_SUFFIXES or (
+        ("/" in value or "\\" in value) and not any(ch.isspace() for ch in value))
+
+
+def path_or_text(value: str) -> Path | None:
+    """``value`` as a path when it names an existing file or folder; None when it is text.
+    Raises :class:`UnreadableFileError` for a string that :func:`looks_like_path` but names
+    nothing (relative paths start at the current folder, which the message names)."""
+    if len(value) <= MAX_PATH_CHARS and "\n" not in value and value.strip() and Path(value).exists():
+        return Path(value)
+    if looks_like_path(value):
+        raise UnreadableFileError(value, f"no such file or folder (relative to {printable_path(Path.cwd())}); "
+                                         "to use this string as text, pass pandas.DataFrame({'text': [string]})")
+    return None
 
 
 def read(path: str | Path) -> ReadResult:
