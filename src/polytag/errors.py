@@ -79,6 +79,11 @@ class DecodingWarning(PolytagWarning):
     and the number of bytes."""
 
 
+class ManifestWarning(PolytagWarning):
+    """A ``manifest.csv`` row that is probably a mistake (a file listed twice, a file that is
+    not there): the message names the manifest and the line."""
+
+
 class LanguageError(PolytagError):
     """A language code that polytag has no tokenizer for."""
 
