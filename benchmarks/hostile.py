@@ -5,7 +5,7 @@ keywords on a large Chinese document.
     python benchmarks/hostile.py [--work /tmp/polytag-hostile] [--korean-mb 1 2 4] [--chinese-mb 5]
 
 1. Hostile folder: a 5 MB .docx whose document part expands to 1.1 GB, a file name that is not
-   UTF-8, a cycle of two file links, a link to ``..``, a named pipe, Korean, Chinese and English
+   UTF-8, a cycle of two file links, a link to ``..`` (out of the input folder), a named pipe, Korean, Chinese and English
    UTF-8 files with four bad bytes each, one English paragraph of 1.1 million characters, and
    good corpus files. Prints the exit status, the rows of errors.csv, the documents tagged, the
    wall time and the peak summed RSS of polytag and its workers; then an output folder that
@@ -52,7 +52,7 @@ def build_hostile(root: Path) -> None:
     (bad / os.fsdecode(b"name\xff\xfe.txt")).write_text("A file name that is not UTF-8.\n", encoding="utf-8")
     os.symlink("loop_b.txt", bad / "loop_a.txt")
     os.symlink("loop_a.txt", bad / "loop_b.txt")
-    os.symlink("..", bad / "up")
+    os.symlink("..", root / "up")  # the folder above the input
     os.mkfifo(bad / "pipe.txt")
     for lang, name in DAMAGED.items():
         data = (CORPORA / name).read_bytes().replace(b"\n", b"\n\xff", 4)
