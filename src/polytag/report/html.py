@@ -35,13 +35,14 @@ WIDE_COLUMNS = {"title"}
 WIDE = ' class="wide"'
 
 STYLE = f"""
-body {{ font-family: {FONT_STACK}; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }}
+body {{ font-family: {FONT_STACK}; margin: 2rem auto; max-width: 90rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }}
 .scroll {{ overflow-x: auto; }}
-table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.88rem; }}
-th, td {{ border: 1px solid #d0d0d0; padding: 0.25rem 0.5rem; vertical-align: top; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.82rem; }}
+th, td {{ border: 1px solid #d0d0d0; padding: 0.2rem 0.35rem; vertical-align: top; }}
+td:first-child, td.wide {{ overflow-wrap: anywhere; }}
 th {{ background: #f2f4f7; }}
-td.wide {{ min-width: 12rem; }}
-td.num .meta {{ display: block; font-size: 0.75rem; }}
+td.wide {{ min-width: 10rem; }}
+td.num .meta {{ display: block; font-size: 0.7rem; }}
 td.num {{ text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
 img {{ max-width: 100%; height: auto; display: block; margin: 0.5rem 0 1.5rem; }}
 details {{ margin: 0.3rem 0 0.6rem; }}
