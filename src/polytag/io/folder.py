@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
@@ -42,17 +43,17 @@ def read_folder(path: str | Path, *, recursive: bool = True) -> ReadResult:
 
 #: the longest string that may be taken for a path rather than for text
 MAX_PATH_CHARS = 1024
+_PATH_LIKE = re.compile(r"[\w.~:-]*[/\\][\w.~:/\\-]*", re.ASCII)
 
 
 def looks_like_path(value: str) -> bool:
     """Whether a string given where a path or a text is accepted reads as a path: one line
-    that names a file polytag reads (``report.pdf``) or holds a folder separator and no space
-    (``corpora/zh``). Text such as "中国反对小院高墙。" does not."""
+    that names a file polytag reads (``report.pdf``), or letters, digits and ``._-~:`` with a
+    folder separator (``corpora/zh``). Text such as "中国/美国关系" or "中国反对小院高墙。" does not."""
     value = value.strip()
     if not value or len(value) > MAX_PATH_CHARS or "\n" in value:
         return False
-    return Path(value).suffix.lower() in SUPPORTED_SUFFIXES or (
-        ("/" in value or "\\" in value) and not any(ch.isspace() for ch in value))
+    return Path(value).suffix.lower() in SUPPORTED_SUFFIXES or bool(_PATH_LIKE.fullmatch(value))
 
 
 def path_or_text(value: str) -> Path | None:
