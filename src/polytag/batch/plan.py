@@ -18,8 +18,9 @@ from polytag.errors import DocumentError, ModelError, UnreadableFileError, print
 from polytag.io.folder import document_files
 from polytag.io.metadata import ManifestIndex, sidecar_paths
 
-#: bumped when the content of a part file changes: older parts are then recomputed
-PART_FORMAT = 1
+#: bumped when the content of a part file changes (2: decoding of damaged UTF-8, long
+#: paragraphs in pieces, a warnings field): older parts are then recomputed
+PART_FORMAT = 2
 
 
 def model_hash(model_dir: Path) -> str:
