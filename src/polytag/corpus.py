@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from polytag.errors import ERROR_COLUMNS, DocumentError, PolytagError, ResultsError
+from polytag.errors import ERROR_COLUMNS, DocumentError, PolytagError, ResultsError, printable_path
 from polytag.io.metadata import year_of
 from polytag.report import (Results, bar_chart, heatmap, keyword_table, load_results, theme_frequencies, top_passages,
                             write_report)
@@ -45,7 +45,7 @@ class Corpus:
         from polytag.io import read
 
         result = read(path)
-        records = [{"doc_id": d.id, "file": str(d.path), "text": d.text, **d.meta, "year": year_of(d.meta),
+        records = [{"doc_id": d.id, "file": printable_path(d.path), "text": d.text, **d.meta, "year": year_of(d.meta),
                     "format": d.format, "encoding": d.encoding} for d in result.documents]
         documents = pd.DataFrame(records)
         if "year" in documents:  # an int per document, None when unknown

@@ -5,6 +5,7 @@ go on with the others.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -16,11 +17,18 @@ class PolytagError(Exception):
 ERROR_COLUMNS = ("file", "error", "reason")
 
 
+def printable_path(path: str | Path) -> str:
+    """``path`` as text that can be written anywhere: bytes of a file name that are not valid
+    UTF-8 (kept by Python as surrogates) are shown as ``\\xff`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 class DocumentError(PolytagError):
-    """A file could not be turned into a document. ``path`` and ``reason`` say which and why."""
+    """A file could not be turned into a document. ``path`` and ``reason`` say which and why;
+    ``path`` is printable (see :func:`printable_path`)."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
+        self.path = printable_path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
@@ -71,6 +79,25 @@ class OcrUnavailableError(PolytagError):
     missing; the message says what to install."""
 
 
+class SpecialFileError(DocumentError):
+    """Not a regular file polytag may read: a named pipe, a device, a socket, a symbolic link
+    cycle, or a link that leads outside the folder being read."""
+
+
+class PolytagWarning(UserWarning):
+    """Base class of the warnings polytag gives about input it read but had to repair."""
+
+
+class DecodingWarning(PolytagWarning):
+    """A text file was decoded with some bytes replaced (U+FFFD): the message names the file
+    and the number of bytes."""
+
+
+class ManifestWarning(PolytagWarning):
+    """A ``manifest.csv`` row that is probably a mistake (a file listed twice, a file that is
+    not there): the message names the manifest and the line."""
+
+
 class LanguageError(PolytagError):
     """A language code that polytag has no tokenizer for."""
 
@@ -88,7 +115,13 @@ class GoldDataError(PolytagError):
 
 
 class OutputDirError(PolytagError):
-    """An output folder belongs to something else and ``--force`` was not given."""
+    """An output folder belongs to something else and ``--force`` was not given, or it cannot
+    be written."""
+
+
+class WorkerDiedError(PolytagError):
+    """A worker process of a batch run died (killed, e.g. for lack of memory). Finished files
+    are kept: running the same command again completes the run."""
 
 
 class ResultsError(PolytagError):

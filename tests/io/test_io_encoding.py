@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import opencc
 
-from polytag.errors import BinaryFileError, EncodingError
+from polytag.errors import BinaryFileError, DecodingWarning, EncodingError
 from polytag.io import read_document
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
@@ -89,3 +89,30 @@ def test_invalid_bytes_after_a_bom_raise_encoding_error(tmp_path: Path) -> None:
     path.write_bytes(codecs.BOM_UTF8 + sample(KO_ACT).encode("cp949"))
     with pytest.raises(EncodingError, match="mixed.txt.*byte-order mark"):
         read_document(path)
+
+
+EN_FACTSHEET = CORPORA / "en" / "us_factsheet_export_american_ai_2025.txt"
+
+
+def _damage(text: str, bad: bytes = b"\xff", times: int = 4) -> bytes:
+    """UTF-8 bytes of ``text`` with ``bad`` inserted after the first ``times`` line ends."""
+    return text.encode("utf-8").replace(b"\n", b"\n" + bad, times)
+
+
+@pytest.mark.parametrize("source", [KO_BRIEF, ZH_MEASURES, EN_FACTSHEET], ids=["ko", "zh", "en"])
+def test_a_few_bad_bytes_in_utf8_are_replaced_with_a_warning(tmp_path: Path, source: Path) -> None:
+    original = source.read_text(encoding="utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(_damage(original))
+    with pytest.warns(DecodingWarning, match=r"damaged\.txt: 4 bytes not valid UTF-8") as caught:
+        document = read_document(path)
+    assert document.encoding == "utf-8" and document.text.count("\ufffd") == 4
+    assert document.text.replace("\ufffd", "") == original  # every good character is kept
+    assert document.warnings == (str(caught[0].message),)
+
+
+def test_a_legacy_file_with_few_utf8_lookalikes_is_still_detected(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(sample(KO_ACT).encode("cp949"))
+    document = read_document(path)
+    assert document.encoding == "cp949" and document.text == sample(KO_ACT) and not document.warnings

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from polytag.errors import CorruptFileError, ManifestWarning
 from polytag.io import read_document, read_folder
 from polytag.io.metadata import normalise_date
 
@@ -177,3 +178,28 @@ def test_copied_real_markdown_with_sidecar(tmp_path: Path) -> None:
     (tmp_path / "act.md.meta.json").write_text(json.dumps({"country": "KR", "lang": "ko"}), encoding="utf-8")
     document = read_document(tmp_path / "act.md")
     assert (document.meta["country"], document.meta["lang"], document.meta["date"]) == ("KR", "ko", "2025-01-21")
+
+
+def test_an_unclosed_quote_in_a_manifest_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    rows = ["file,title", 'a.txt,"Unclosed title', "b.txt,B", "c.txt,C"]
+    (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Body of {name}", encoding="utf-8")
+    result = read_folder(tmp_path)
+    assert len(result.documents) == 3 and not any("\n" in d.meta.get("title", "") for d in result.documents)
+    [error] = result.errors
+    assert isinstance(error, CorruptFileError) and error.path.endswith("manifest.csv")
+    assert "line 2" in error.reason and "quote" in error.reason
+
+
+def test_duplicate_rows_and_missing_files_in_a_manifest_are_warnings_with_the_line(tmp_path: Path) -> None:
+    rows = ["file,title", "a.txt,First", "gone.txt,Missing", "a.txt,Second"]
+    (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Body", encoding="utf-8")
+    with pytest.warns(ManifestWarning) as caught:
+        result = read_folder(tmp_path)
+    messages = sorted(str(w.message) for w in caught if w.category is ManifestWarning)
+    assert len(messages) == 2
+    assert "manifest.csv line 3: no file gone.txt" in messages[0]
+    assert "manifest.csv line 4: a.txt is listed again (first on line 2)" in messages[1]
+    assert result.documents[0].meta["title"] == "Second" and not result.errors

@@ -142,3 +142,19 @@ def test_the_package_is_callable_as_polytag_keywords():
     import polytag.keywords as package
 
     assert package("export controls and export controls", k=1) == keywords("export controls and export controls", k=1)
+
+
+def test_a_string_that_looks_like_a_path_but_names_nothing_is_an_error(corpora, monkeypatch):
+    """Run from notebooks/, "corpora/zh/..." names no file: that is an error naming the
+    folder it was looked for in, never keywords of the path's words."""
+    from polytag.errors import UnreadableFileError
+
+    monkeypatch.chdir(corpora.parent / "notebooks")
+    for call in (polytag.keywords, polytag.kwic, polytag.tag):
+        args = (ZH_REPORT,) if call is not polytag.kwic else ("corpora/zh", "出口管制")
+        with pytest.raises(UnreadableFileError, match="no such file or folder.*notebooks"):
+            call(*args)
+    with pytest.raises(PolytagError, match="takes text"):
+        polytag.tag(f"../corpora/{ZH_REPORT}")
+    assert keywords(f"../corpora/{ZH_REPORT}", k=3) == keywords(corpora / ZH_REPORT, k=3)
+    assert keywords("AI and export controls", k=2) and keywords("中国/美国关系", k=1)  # text stays text

@@ -26,7 +26,7 @@ def html_report(outdir, tmp_path_factory) -> str:
 def test_html_is_self_contained_utf8_with_cjk_fonts(html_report):
     assert '<meta charset="utf-8">' in html_report
     assert re.search(r"font-family:[^;]*Noto Sans CJK KR[^;]*Noto Sans CJK SC", html_report)
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|url\(|@import""", html_report, re.IGNORECASE)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|url\((?!data:)|@import""", html_report, re.IGNORECASE)
     assert html_report.count('src="data:image/png;base64,') == len(CHARTS)
 
 
@@ -126,3 +126,37 @@ def _assert_charts(folder: Path, stem: str) -> None:
         png, svg = folder / f"{stem}.{name}.png", folder / f"{stem}.{name}.svg"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+
+
+def test_html_embeds_a_font_with_every_cjk_glyph_it_shows(html_report):
+    """On a machine without CJK fonts the page must still show Korean and Chinese: it embeds
+    a font whose character map covers every Hangul and Han character of the page."""
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from polytag.report.fonts import is_cjk
+
+    faces = re.findall(r'@font-face \{ font-family: "([^"]+)"; src: url\(data:font/otf;base64,([A-Za-z0-9+/=]+)\)',
+                       html_report)
+    assert len(faces) == 1
+    family, data = faces[0]
+    assert re.search(rf'body {{ font-family: "{family}"', html_report)
+    cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+    shown = {char for char in re.sub(r"<style>.*?</style>", "", html_report, flags=re.DOTALL) if is_cjk(char)}
+    assert any("\uac00" <= c <= "\ud7a3" for c in shown) and any("\u4e00" <= c <= "\u9fff" for c in shown)
+    assert shown <= {chr(code) for code in cmap}
+    assert len(data) < 2_000_000  # a subset, not the 16 MB font
+
+
+def test_html_reads_top_down_with_the_provenance_collapsed_at_the_end(html_report):
+    headings = re.findall(r"<h2>([^<]+)</h2>", html_report)
+    assert headings[0] == "Charts" and headings[-1] == "Provenance"
+    first_table = html_report.index("<table")
+    assert html_report.index('src="data:image/png') < first_table
+    assert "{" not in re.sub(r"<style>.*?</style>", "", html_report[:first_table], flags=re.DOTALL)  # no raw JSON
+    provenance = html_report[html_report.index("<h2>Provenance</h2>"):]
+    assert provenance.count("<details>") == 1 and "<details open" not in provenance and "sha256" in provenance
+    head = re.search(r"<table><thead><tr>(.*?)</tr></thead>", html_report).group(1)
+    assert "colspan" not in head and head.count("<th>") <= 12  # one column per theme: fits the page

@@ -56,3 +56,17 @@ def test_malformed_codebooks_raise_a_named_error(tmp_path, content):
     with pytest.raises(CodebookError) as error:
         Codebook.load(path)
     assert "bad.yaml" in str(error.value)
+
+
+@pytest.mark.parametrize("content, named", [
+    ("themes:\n  a:\n    concepts:\n      c: {en: [x], weight: heavy}\n", r"a\.c: weight must be a number, got 'heavy'"),
+    ("themes:\n  a:\n    concepts:\n      c: {en: [x]}\n  a:\n    concepts:\n      d: {en: [y]}\n",
+     r"line 5: key 'a' is given twice"),
+    ("themes:\n  a:\n    concepts:\n      c: {en: [x], jp: [y]}\n", r"a\.c: unknown language key 'jp'"),
+    ("themes:\n  a:\n    concepts:\n      c: {en: [x]}\n    exclude: {fr: [z]}\n", r"a\.exclude: unknown language key 'fr'"),
+])
+def test_codebook_mistakes_are_named_with_the_file_and_key(tmp_path, content, named):
+    path = tmp_path / "mine.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CodebookError, match=rf"mine\.yaml: .*{named}"):
+        Codebook.load(path)

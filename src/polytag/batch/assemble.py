@@ -7,7 +7,6 @@ side in two threads (pyarrow releases the GIL while it reads and writes).
 """
 from __future__ import annotations
 
-import csv
 import json
 import time
 from collections import deque
@@ -19,14 +18,14 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
 from polytag.batch.outdir import OutDir
 from polytag.batch.parts import read_part_summary, segment_schema
 from polytag.batch.worker import FileTask
-from polytag.errors import ERROR_COLUMNS
+from polytag.errors import ERROR_COLUMNS, printable_path
 from polytag.io.atomic import write_atomic
+from polytag.io.csvfile import TableCSVWriter, write_rows_csv
 from polytag.io.metadata import year_of
 
 #: document metadata that always gets a column, in this order (``year`` is derived from ``date``)
@@ -50,13 +49,13 @@ def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extr
         if "error" in summary:
             errors.append(summary["error"])
         else:
-            documents.append(summary["document"] | {"file": task.path})
+            documents.append(summary["document"] | {"file": printable_path(task.path)})
             kept.append(task)
     doc_table = _documents_table(documents, themes)
     n_segments = _write_segments(outdir, kept, doc_table, themes)
     _write_table(outdir, doc_table, "documents")
     errors.sort(key=lambda row: (row["file"], row["error"]))
-    write_atomic(outdir.path / "errors.csv", lambda tmp: _write_csv(tmp, list(ERROR_COLUMNS), errors))
+    write_atomic(outdir.path / "errors.csv", lambda tmp: write_rows_csv(tmp, list(ERROR_COLUMNS), errors))
     counts = {"documents": len(documents), "segments": n_segments, "errors": len(errors)}
     run_info["counts"] = {**counts, **run_info.get("counts", {})}
     run_info["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -78,7 +77,7 @@ def _write_segments(outdir: OutDir, tasks: list[FileTask], documents: pa.Table, 
 
     def write(parquet_tmp: Path, csv_tmp: Path) -> None:
         nonlocal total
-        with pq.ParquetWriter(parquet_tmp, schema) as parquet, pcsv.CSVWriter(csv_tmp, schema) as csv_out, \
+        with pq.ParquetWriter(parquet_tmp, schema) as parquet, TableCSVWriter(csv_tmp, schema) as csv_out, \
                 ThreadPoolExecutor(2) as writers:
             pending: list[Future] = []
             for table in _row_groups(_read_parts([outdir.part(task.key) for task in tasks]), meta, schema):
@@ -137,7 +136,8 @@ def _read_part(path: Path) -> pa.Table:
 def _write_table(outdir: OutDir, table: pa.Table, name: str) -> None:
     def write(parquet_tmp: Path, csv_tmp: Path) -> None:
         pq.write_table(table, parquet_tmp)
-        pcsv.write_csv(table, csv_tmp)
+        with TableCSVWriter(csv_tmp, table.schema) as csv_out:
+            csv_out.write_table(table)
 
     _write_pair(outdir.path / f"{name}.parquet", outdir.path / f"{name}.csv", write)
 
@@ -154,6 +154,7 @@ def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.T
     for theme in themes:
         counts += [(f"n_{theme}", pa.int64()), (f"share_{theme}", pa.float64()),
                    (f"mean_p_{theme}", pa.float64()), (f"hits_{theme}", pa.float64())]
+    counts.append(("warnings", pa.string()))  # what was repaired while reading, e.g. bad bytes
     others = sorted({key for doc in documents for key in doc["meta"]} - set(STANDARD_META))
     reserved = {"doc_id", "file", "format", "encoding", "doc_lang", *(n for n, _ in counts),
                 *segment_schema(themes).names}
@@ -167,7 +168,7 @@ def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.T
         row = {key: doc[key] for key in ("doc_id", "file", "format", "encoding")}
         row.update({names[key]: meta.get(key) for key in names})
         row["year"] = year_of(meta)
-        row.update({name: doc[name] for name, _ in counts})
+        row.update({name: doc.get(name) for name, _ in counts})
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=schema)
 
@@ -176,9 +177,3 @@ def _segment_name(column: str) -> str:
     """In the segments table ``lang`` is the segment's language; the document's is ``doc_lang``."""
     return "doc_lang" if column == "lang" else column
 
-
-def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from polytag.io.atomic import write_atomic
-from polytag.errors import OutputDirError
+from polytag.errors import OutputDirError, printable_path
 
 _PART_NAME = re.compile(r"[0-9a-f]{64}\.parquet")
 _TMP_NAME = re.compile(r"\..+\.tmp-\d+-\d+")
@@ -36,7 +36,8 @@ class OutDir:
 
     def claim(self, *, force: bool) -> None:
         """Make the folder polytag's. A non-empty folder without polytag's marker is refused
-        unless ``force``: polytag would overwrite files it did not write."""
+        unless ``force``: polytag would overwrite files it did not write. A folder that cannot
+        be written is an :class:`OutputDirError` naming the path."""
         if self.path.exists() and not self.path.is_dir():
             raise OutputDirError(f"{self.path} exists and is not a folder")
         marker = self.state / "owner.json"
@@ -44,9 +45,13 @@ class OutDir:
             raise OutputDirError(
                 f"{self.path} is not empty and was not made by polytag; choose another folder or pass --force "
                 "(polytag then writes its files there and deletes none of the others)")
-        self.parts.mkdir(parents=True, exist_ok=True)
-        if not marker.is_file():
-            write_atomic(marker, lambda tmp: tmp.write_text(json.dumps({"made_by": "polytag tag"}) + "\n"))
+        try:
+            self.parts.mkdir(parents=True, exist_ok=True)
+            if not marker.is_file():
+                write_atomic(marker, lambda tmp: tmp.write_text(json.dumps({"made_by": "polytag tag"}) + "\n"))
+        except OSError as error:
+            raise OutputDirError(f"cannot write to {printable_path(error.filename or self.path)}: "
+                                 f"{error.strerror or error}") from error
 
     def part(self, key: str) -> Path:
         return self.parts / f"{key}.parquet"

@@ -45,7 +45,8 @@ def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
     schema = segment_schema(themes)
     info: dict[str, Any] = {"doc_id": document.id, "format": document.format, "encoding": document.encoding,
                             "meta": {**document.meta, "lang": lang} if lang else document.meta,
-                            "n_chars": len(document.text), "n_segments": len(segments), "n_tokens": 0}
+                            "n_chars": len(document.text), "n_segments": len(segments), "n_tokens": 0,
+                            "warnings": "; ".join(document.warnings) or None}
     if not segments:
         for theme in themes:
             info.update({f"n_{theme}": 0, f"share_{theme}": None, f"mean_p_{theme}": None, f"hits_{theme}": 0.0})

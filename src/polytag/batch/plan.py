@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from polytag import __version__
 from polytag.batch.worker import FileTask
-from polytag.errors import DocumentError, ModelError, UnreadableFileError
+from polytag.errors import DocumentError, ModelError, UnreadableFileError, printable_path
 from polytag.io.folder import document_files
 from polytag.io.metadata import ManifestIndex, sidecar_paths
 
-#: bumped when the content of a part file changes: older parts are then recomputed
-PART_FORMAT = 1
+#: bumped when the content of a part file changes (2: decoding of damaged UTF-8, long
+#: paragraphs in pieces, a warnings field): older parts are then recomputed
+PART_FORMAT = 2
 
 
 def model_hash(model_dir: Path) -> str:
@@ -49,7 +51,7 @@ def plan(path: Path, *, out: Path, model_sha: str,
         raise UnreadableFileError(path, "no such file or folder")
     tasks = []
     for file in files:
-        doc_id = file.relative_to(root).as_posix() if file != root else file.name
+        doc_id = printable_path(file.relative_to(root).as_posix() if file != root else file.name)
         try:
             meta = manifests.meta_for(file)
             size = file.stat().st_size
@@ -72,5 +74,5 @@ def _file_key(file: Path, doc_id: str, meta: dict[str, str], model_sha: str, ocr
         digest.update(hashlib.file_digest(handle, "sha256").digest())
     for sidecar in sidecar_paths(file):
         if sidecar.is_file():
-            digest.update(b"\0" + sidecar.name.encode("utf-8") + b"\0" + sidecar.read_bytes())
+            digest.update(b"\0" + os.fsencode(sidecar.name) + b"\0" + sidecar.read_bytes())
     return digest.hexdigest()

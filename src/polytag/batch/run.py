@@ -23,7 +23,7 @@ from polytag import __version__
 from polytag.batch.outdir import OutDir
 from polytag.batch.plan import model_hash, plan
 from polytag.batch.worker import FileResult, FileTask, init_pool_worker, process_file, unfreeze_warm_state
-from polytag.errors import UnreadableFileError
+from polytag.errors import UnreadableFileError, WorkerDiedError, printable_path
 from polytag.themes.model_io import default_model_path, read_model_info
 
 ENGINES = ("local", "dask")
@@ -48,7 +48,8 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     """Tag every document under ``path`` and write the tables to ``out``.
 
     Re-running re-uses the results of unchanged files and tags only new or changed ones (a
-    different model counts as a change); an interrupted run is completed by the next one.
+    different model counts as a change); an interrupted run is completed by the next one, and
+    so is one whose worker died (:class:`~polytag.errors.WorkerDiedError`).
     ``model`` is a saved model folder (default: polytag's). ``progress`` shows bars on
     standard error (default: only when it is a terminal). ``ocr`` (Tesseract languages or
     ``"auto"``) reads PDF pages without a text layer by OCR. Raises
@@ -90,7 +91,7 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
 
     info = {
         "polytag_version": __version__,
-        "input": str(Path(path).absolute()),
+        "input": printable_path(Path(path).absolute()),
         "model": {"path": str(model_path), "sha256": model_sha},
         "codebook": {"name": model_info.codebook.name, "identity": model_info.codebook.identity(),
                      "themes": list(model_info.themes)},
@@ -120,14 +121,21 @@ def _engine(*, jobs: int, engine: str, scheduler: str | None,
             unfreeze_warm_state()
     elif engine == "local":
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         # fork starts faster than spawn; each worker loads the model and tokenizers on first use
-        pool = multiprocessing.get_context("fork").Pool(min(jobs, n_tasks), initializer=init_pool_worker)
+        before = set(multiprocessing.active_children())
+        pool = ProcessPoolExecutor(min(jobs, n_tasks), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=init_pool_worker)
+        ok = False
         try:
-            yield partial(pool.imap_unordered, chunksize=1)
+            yield partial(_pool_map, pool)
+            ok = True
         finally:
-            pool.terminate()
-            pool.join()
+            if not ok:  # an error or Ctrl-C: stop the workers now rather than after their files
+                for process in set(multiprocessing.active_children()) - before:
+                    process.kill()
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         import logging
 
@@ -144,12 +152,32 @@ def _engine(*, jobs: int, engine: str, scheduler: str | None,
                 cluster.close()
 
 
+def _pool_map(pool, runner: Runner, tasks: list[FileTask]) -> Iterator[FileResult]:
+    """Results of a process pool in completion order; a worker that dies ends the run."""
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        for future in as_completed([pool.submit(runner, task) for task in tasks]):
+            yield future.result()
+    except BrokenProcessPool as error:
+        raise WorkerDiedError(_DIED) from error
+
+
 def _dask_map(client, runner: Runner, tasks: list[FileTask]) -> Iterator[FileResult]:
     from distributed import as_completed
+    from distributed.scheduler import KilledWorker
 
-    for future in as_completed(client.map(runner, tasks, pure=False)):
-        yield future.result()
-        future.release()
+    try:
+        for future in as_completed(client.map(runner, tasks, pure=False)):
+            yield future.result()
+            future.release()
+    except KilledWorker as error:
+        raise WorkerDiedError(f"{_DIED} (Dask: {error})") from error
+
+
+_DIED = ("a worker process died while tagging (killed, e.g. by the system for lack of memory); the files "
+         "finished so far are kept, and running the same command again completes the run")
 
 
 class _Progress:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from polytag.errors import DocumentError
+from polytag.errors import DocumentError, printable_path
 
 _MODELS: dict[str | None, Any] = {}
 _MODELS_LOCK = threading.Lock()
@@ -88,7 +88,7 @@ def process_file(task: FileTask, parts_dir: str, model_dir: str | None) -> FileR
     except DocumentError as error:
         table, summary = None, {"error": error.as_record()}
     except Exception as error:  # one bad file must not stop a batch of thousands
-        return FileResult(task.key, error={"file": task.path, "error": type(error).__name__,
+        return FileResult(task.key, error={"file": printable_path(task.path), "error": type(error).__name__,
                                            "reason": str(error) or repr(error)}, cached=False)
     rows = write_part(Path(parts_dir) / f"{task.key}.parquet", table, summary, list(classifier.themes_))
     if rows:

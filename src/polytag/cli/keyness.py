@@ -24,11 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from polytag.keywords import keyness
 
-    documents = read_documents(args.path, "keyness")
+    read = read_documents(args.path, "keyness")
+    documents = read.documents
     if not documents:
         return 1
     frame = keyness(documents, by=args.by, target=args.target, measure=args.measure, lang=args.lang)
     if args.top and len(frame) > 2 * args.top:
         frame = frame.iloc[list(range(args.top)) + list(range(len(frame) - args.top, len(frame)))]
     write_frame(frame, args.format)
-    return 0
+    return 1 if read.errors else 0

@@ -22,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from polytag.keywords import keywords_frame
 
-    documents = read_documents(args.path, "keywords")
+    read = read_documents(args.path, "keywords")
+    documents = read.documents
 
     def records():
         for document in documents:
@@ -32,18 +33,19 @@ def run(args: argparse.Namespace) -> int:
                        "count": row.count, "forms": " | ".join(row.forms)}
 
     write_records(records(), args.format, ["doc", "rank", "term", "score", "count", "forms"])
-    return 0 if documents else 1
+    return 1 if read.errors or not documents else 0
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=available_languages(), help="language (default: from metadata or detected)")
 
 
-def read_documents(path: str, command: str) -> list:
-    """The documents under ``path``; files that cannot be read are reported on standard error."""
+def read_documents(path: str, command: str):
+    """The ``ReadResult`` of ``path``; files that cannot be read are reported on standard error
+    (and make the command's exit status 1)."""
     from polytag.io import read
 
     result = read(path)
     for error in result.errors:
         print(f"polytag {command}: skipped {error}", file=sys.stderr)
-    return result.documents
+    return result

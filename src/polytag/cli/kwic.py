@@ -23,9 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from polytag.keywords import kwic
 
-    documents = read_documents(args.path, "kwic")
+    read = read_documents(args.path, "kwic")
+    documents = read.documents
     if not documents:
         return 1
     frame = kwic(documents, args.pattern, window=args.window, lang=args.lang, valuetype=args.valuetype)
     write_frame(frame.drop(columns="pattern"), args.format)
-    return 0
+    return 1 if read.errors else 0

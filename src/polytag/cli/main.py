@@ -1,12 +1,20 @@
 """Entry point of the ``polytag`` command. Each command lives in its own module with
-``add_arguments(parser)`` and ``run(args) -> int``; this file only dispatches."""
+``add_arguments(parser)`` and ``run(args) -> int``; this file only dispatches.
+
+Exit status: 0 when every file was read, 1 when some files could not be read (the others are
+still processed), 2 on a usage error (bad arguments, a missing input, an output that cannot be
+written); 130 when interrupted."""
 from __future__ import annotations
 
 import argparse
 import sys
 from importlib import import_module
 
-from polytag.errors import PolytagError
+from polytag.errors import PolytagError, printable_path
+
+EXIT_STATUS = ("exit status: 0 every file was read; 1 some files could not be read (the others were "
+               "processed; see the messages or errors.csv); 2 usage error (arguments, a missing input, "
+               "an output that cannot be written); 130 interrupted")
 
 #: command name -> (module, one-line help)
 COMMANDS = {
@@ -29,7 +37,8 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     from polytag import __version__
 
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
-    parser = argparse.ArgumentParser(prog="polytag", description="Theme tagging for AI-policy documents (ko, zh, en).")
+    parser = argparse.ArgumentParser(prog="polytag", description="Theme tagging for AI-policy documents (ko, zh, en).",
+                                     epilog=EXIT_STATUS)
     parser.add_argument("--version", action="version", version=f"polytag {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
@@ -46,6 +55,7 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
+    _show_warnings_as(f"polytag {args.command}")
     try:
         return args.run(args)
     except PolytagError as error:
@@ -54,6 +64,29 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `polytag read corpora | head`
         sys.stderr.close()
         return 0
+    except OSError as error:  # a file polytag must write or read, named by the OS (not a document)
+        if error.filename is None:
+            raise
+        print(f"polytag {args.command}: error: cannot use {printable_path(error.filename)}: "
+              f"{error.strerror or error}", file=sys.stderr)
+        return 2
+
+
+def _show_warnings_as(prefix: str) -> None:
+    """Print polytag's warnings (input it repaired) as one line each on standard error."""
+    import warnings
+
+    from polytag.errors import PolytagWarning
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, PolytagWarning):
+            print(f"{prefix}: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from polytag.io.csvfile import write_frame_csv
+
 FORMATS = ("table", "jsonl", "csv", "json")
 
 
@@ -26,7 +28,7 @@ def write_records(records: Iterable[Mapping], fmt: str, columns: Sequence[str] |
 
 def write_frame(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        frame.to_csv(sys.stdout, index=False)
+        write_frame_csv(frame, sys.stdout)
     elif fmt == "json":
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
     elif fmt == "jsonl":

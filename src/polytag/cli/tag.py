@@ -1,7 +1,9 @@
 """Tag every document under a folder with themes and write the tables to an output folder:
 segments.parquet/.csv (one row per segment), documents.parquet/.csv (one row per document),
 errors.csv (files that could not be read) and run.json. Re-running re-uses the results of
-unchanged files, so an interrupted run is completed by running the same command again."""
+unchanged files, so an interrupted run is completed by running the same command again.
+Exit status: 0 when every file was read, 1 when some files failed (see errors.csv) or a worker
+process died, 2 on a usage error."""
 from __future__ import annotations
 
 import argparse
@@ -33,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from polytag.batch import tag_folder
+    from polytag.errors import WorkerDiedError
 
     engine = "dask" if args.scheduler else args.engine
     try:
@@ -42,6 +45,9 @@ def run(args: argparse.Namespace) -> int:
         print("polytag tag: interrupted; run the same command again to finish (finished files are kept)",
               file=sys.stderr)
         return 130
+    except WorkerDiedError as error:
+        print(f"polytag tag: error: {error}", file=sys.stderr)
+        return 1
     except OSError as error:  # e.g. a Dask scheduler that cannot be reached
         if args.scheduler and not isinstance(error, FileNotFoundError):
             print(f"polytag tag: error: cannot use the Dask scheduler {args.scheduler}: {error}", file=sys.stderr)
@@ -50,4 +56,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"polytag tag: {summary.documents} documents, {summary.segments} segments, {summary.errors} errors "
           f"({summary.processed} files processed, {summary.reused} reused) in {summary.seconds:.1f} s -> {summary.out}",
           file=sys.stderr)
-    return 1 if summary.errors and not summary.documents else 0
+    if summary.errors:
+        print(f"polytag tag: {summary.errors} files could not be read: see {summary.out / 'errors.csv'}", file=sys.stderr)
+    return 1 if summary.errors else 0

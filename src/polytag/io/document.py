@@ -13,7 +13,8 @@ class Document:
 
     ``text`` is the body the rest of polytag works on (segment offsets index into it); ``meta`` holds
     string metadata only, with the standard keys ``title``, ``country``, ``lang``, ``date`` and
-    ``doc_type`` where known.
+    ``doc_type`` where known. ``warnings`` holds what was repaired while reading (the messages of
+    :class:`~polytag.errors.PolytagWarning` s, which are also issued as Python warnings).
     """
 
     id: str
@@ -22,6 +23,7 @@ class Document:
     meta: dict[str, str]
     format: str
     encoding: str | None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass

@@ -1,19 +1,26 @@
-"""Decode the bytes of a text file: BOM, then strict UTF-8, then charset-normalizer detection.
+"""Decode the bytes of a text file: BOM, then strict UTF-8, then UTF-8 with a few bad bytes,
+then charset-normalizer detection.
 
 Policy documents from Korea and China are often saved in legacy code pages (CP949/EUC-KR,
 GB18030/GBK, Big5). Detection is only trusted after the fast UTF-8 path fails, and the reported
 codec is always the superset that was actually used to decode (``gb18030`` for the GB family,
 ``cp949`` for EUC-KR), so re-encoding the text never loses characters.
+
+A UTF-8 file with a few damaged bytes stays UTF-8: when the bytes of its valid multi-byte
+characters are at least as many as its invalid bytes (legacy code pages rarely form valid UTF-8 sequences by chance),
+the bad bytes become U+FFFD and a :class:`~polytag.errors.DecodingWarning` names the file and
+how many bytes were replaced.
 """
 from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from pathlib import Path
 
 import charset_normalizer
 
-from polytag.errors import BinaryFileError, EmptyDocumentError, EncodingError
+from polytag.errors import BinaryFileError, DecodingWarning, EmptyDocumentError, EncodingError, printable_path
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -31,6 +38,8 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949"}
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _SNIFF_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.01
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an invalid byte, as ``surrogateescape`` keeps it
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
 def decode_text(data: bytes, path: Path, declared: str | None = None) -> tuple[str, str]:
@@ -72,6 +81,9 @@ def _decode_without_bom(data: bytes, path: Path, declared: str | None) -> tuple[
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 pass
+    repaired = _mostly_utf8(data, path)
+    if repaired is not None:
+        return repaired, "utf-8"
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise EncodingError(path, "the bytes are not valid in any supported text encoding")
@@ -82,6 +94,17 @@ def _decode_without_bom(data: bytes, path: Path, declared: str | None) -> tuple[
         return data.decode(codec), codec
     except UnicodeDecodeError:
         return str(best), best.encoding
+
+
+def _mostly_utf8(data: bytes, path: Path) -> str | None:
+    """``data`` as UTF-8 with its invalid bytes replaced (and a warning), when valid multi-byte
+    characters hold at least as many bytes as are invalid; else None."""
+    bad = len(_ESCAPED_BYTE.findall(data.decode("utf-8", "surrogateescape")))
+    if len(_HIGH_BYTE.findall(data)) - bad < bad:
+        return None
+    warnings.warn(DecodingWarning(f"{printable_path(path)}: {bad} byte{'s' if bad > 1 else ''} not valid UTF-8, "
+                                  "replaced with U+FFFD"), stacklevel=2)
+    return data.decode("utf-8", "replace")
 
 
 def _canonical(name: str) -> str | None:

@@ -1,15 +1,18 @@
 """Read every supported document under a folder, collecting per-file errors instead of stopping."""
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from polytag.errors import DocumentError, UnreadableFileError
+from polytag.errors import DocumentError, SpecialFileError, UnreadableFileError, printable_path
 from polytag.io.document import ReadResult
 from polytag.io.metadata import MANIFEST_NAME, ManifestIndex, is_sidecar
-from polytag.io.reader import load_document, read_document
+from polytag.io.reader import SUPPORTED_SUFFIXES, load_document, read_document
 
 
 def read_folder(path: str | Path, *, recursive: bool = True, ocr: str | None = None) -> ReadResult:
@@ -27,7 +30,7 @@ def read_folder(path: str | Path, *, recursive: bool = True, ocr: str | None = N
     manifests = ManifestIndex(root)
     result = ReadResult()
     for file in document_files(root, result.errors, recursive=recursive):
-        relative = file.relative_to(root).as_posix()
+        relative = printable_path(file.relative_to(root).as_posix())
         try:
             manifest_meta = manifests.meta_for(file)
             result.documents.append(load_document(file, doc_id=relative, manifest_meta=manifest_meta, ocr=ocr))
@@ -36,6 +39,33 @@ def read_folder(path: str | Path, *, recursive: bool = True, ocr: str | None = N
     result.errors.extend(manifests.errors)
     result.errors.sort(key=lambda error: Path(error.path).parts)
     return result
+
+
+#: the longest string that may be taken for a path rather than for text
+MAX_PATH_CHARS = 1024
+_PATH_LIKE = re.compile(r"[\w.~:-]*[/\\][\w.~:/\\-]*", re.ASCII)
+
+
+def looks_like_path(value: str) -> bool:
+    """Whether a string given where a path or a text is accepted reads as a path: one line
+    that names a file polytag reads (``report.pdf``), or letters, digits and ``._-~:`` with a
+    folder separator (``corpora/zh``). Text such as "中国/美国关系" or "中国反对小院高墙。" does not."""
+    value = value.strip()
+    if not value or len(value) > MAX_PATH_CHARS or "\n" in value:
+        return False
+    return Path(value).suffix.lower() in SUPPORTED_SUFFIXES or bool(_PATH_LIKE.fullmatch(value))
+
+
+def path_or_text(value: str) -> Path | None:
+    """``value`` as a path when it names an existing file or folder; None when it is text.
+    Raises :class:`UnreadableFileError` for a string that :func:`looks_like_path` but names
+    nothing (relative paths start at the current folder, which the message names)."""
+    if len(value) <= MAX_PATH_CHARS and "\n" not in value and value.strip() and Path(value).exists():
+        return Path(value)
+    if looks_like_path(value):
+        raise UnreadableFileError(value, f"no such file or folder (relative to {printable_path(Path.cwd())}); "
+                                         "to use this string as text, pass pandas.DataFrame({'text': [string]})")
+    return None
 
 
 def read(path: str | Path, *, ocr: str | None = None) -> ReadResult:
@@ -51,7 +81,7 @@ def read(path: str | Path, *, ocr: str | None = None) -> ReadResult:
         require_ocr(ocr)
     if path.is_dir():
         return read_folder(path, ocr=ocr)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link cycle is reported as an error row
         raise UnreadableFileError(path, "no such file or folder")
     try:
         return ReadResult(documents=[read_document(path, ocr=ocr)])
@@ -63,15 +93,17 @@ def document_files(root: Path, errors: list[DocumentError], *, recursive: bool =
                    skip: Path | None = None) -> Iterator[Path]:
     """The files under ``root`` that are documents to read, in sorted depth-first order:
     hidden entries, ``manifest.csv``, ``*.meta.json`` sidecars, what ``.polytagignore`` lists
-    and the folder ``skip`` (e.g. an output folder inside the input) are left out. Folders
-    that cannot be listed are reported in ``errors``."""
+    and the folder ``skip`` (e.g. an output folder inside the input) are left out. Symbolic
+    links are followed only to targets inside ``root``. Folders that cannot be listed, link
+    cycles, links leading outside ``root`` and special files (named pipes, devices, sockets)
+    are reported in ``errors``, never opened."""
     ignored = _ignore_patterns(root)
-    for file in _files(root, recursive, errors, visited=set(), skip=skip):
+    for file in _files(root, root.resolve(), recursive, errors, visited=set(), skip=skip):
         if not _is_ignored(file.relative_to(root).as_posix(), ignored):
             yield file
 
 
-def _files(folder: Path, recursive: bool, errors: list[DocumentError], visited: set[Path],
+def _files(folder: Path, real_root: Path, recursive: bool, errors: list[DocumentError], visited: set[Path],
            skip: Path | None) -> Iterator[Path]:
     """Files to read under ``folder``, depth first, each folder's entries sorted by name.
 
@@ -87,11 +119,42 @@ def _files(folder: Path, recursive: bool, errors: list[DocumentError], visited: 
         entry_path = Path(entry.path)
         if entry.name.startswith(".") or (skip is not None and entry_path == skip):
             continue
-        if entry.is_dir():
+        try:
+            kind = _entry_kind(entry, real_root)
+        except SpecialFileError as error:
+            errors.append(error)
+            continue
+        if kind == "folder":
             if recursive and entry_path.resolve() not in visited:
-                yield from _files(entry_path, recursive, errors, visited, skip)
+                yield from _files(entry_path, real_root, recursive, errors, visited, skip)
         elif entry.name != MANIFEST_NAME and not is_sidecar(entry_path):
             yield entry_path
+
+
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _entry_kind(entry: os.DirEntry, real_root: Path) -> str:
+    """``"folder"`` or ``"file"`` for an entry that may be read; raises
+    :class:`SpecialFileError` for a link cycle, a link out of ``real_root`` or a special file.
+    A link whose target is missing counts as a file (reading it reports the error)."""
+    path = Path(entry.path)
+    try:
+        mode = entry.stat().st_mode  # follows links
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SpecialFileError(path, "a cycle of symbolic links") from exc
+        return "file"
+    if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
+        raise SpecialFileError(path, f"a symbolic link to {printable_path(path.resolve())}, outside the "
+                                     "folder being read")
+    if stat.S_ISDIR(mode):
+        return "folder"
+    for test, kind in _SPECIAL_KINDS:
+        if test(mode):
+            raise SpecialFileError(path, f"{kind}, not a regular file")
+    return "file"
 
 
 IGNORE_FILE = ".polytagignore"

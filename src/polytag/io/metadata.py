@@ -12,14 +12,16 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
+import warnings
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
-from polytag.errors import CorruptFileError, DocumentError, UnreadableFileError
+from polytag.errors import CorruptFileError, DocumentError, ManifestWarning, UnreadableFileError, printable_path
 from polytag.io.encoding import decode_text
 
 MANIFEST_NAME = "manifest.csv"
@@ -186,7 +188,12 @@ def _read_sidecar(sidecar: Path) -> dict[str, str]:
 
 
 def read_manifest(manifest: Path) -> dict[str, dict[str, str]]:
-    """Map each file named in a manifest (a POSIX path relative to its folder) to its metadata."""
+    """Map each file named in a manifest (a POSIX path relative to its folder) to its metadata.
+
+    A row that spans several lines (an unclosed quote swallows the rows after it) makes the
+    manifest a :class:`CorruptFileError` naming the line. A file listed twice (the later row
+    wins) or a row naming no file on disk gives a :class:`ManifestWarning` with the line.
+    """
     data = _read_bytes(manifest)
     if not data.strip():
         return {}
@@ -195,12 +202,28 @@ def read_manifest(manifest: Path) -> dict[str, dict[str, str]]:
     if reader.fieldnames is None or "file" not in [name.strip() for name in reader.fieldnames]:
         raise CorruptFileError(manifest, "manifest has no 'file' column")
     entries: dict[str, dict[str, str]] = {}
+    lines: dict[str, int] = {}
+    end = reader.line_num
     for row in reader:
+        start, end = end + 1, reader.line_num
+        if end > start:
+            raise CorruptFileError(manifest, f"line {start}: a quoted value runs on to line {end} (an unclosed "
+                                             "quote?), swallowing the rows in between; close the quote")
         row = {(key or "").strip(): value for key, value in row.items()}
         name = (row.pop("file") or "").strip()
-        if name:
-            entries[_manifest_key(name)] = normalise_meta({k: v for k, v in row.items() if k})
+        if not name:
+            continue
+        key = _manifest_key(name)
+        if key in lines:
+            _warn(manifest, start, f"{name} is listed again (first on line {lines[key]}); this row wins")
+        elif not os.path.lexists(manifest.parent / key):
+            _warn(manifest, start, f"no file {name} beside the manifest")
+        entries[key], lines[key] = normalise_meta({k: v for k, v in row.items() if k}), start
     return entries
+
+
+def _warn(manifest: Path, line: int, message: str) -> None:
+    warnings.warn(ManifestWarning(f"{printable_path(manifest)} line {line}: {message}"), stacklevel=3)
 
 
 def _manifest_key(name: str) -> str:

@@ -7,11 +7,14 @@ the first heading or first non-empty line is used.
 """
 from __future__ import annotations
 
+import errno
+import stat
+import warnings
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
-from polytag.errors import EmptyDocumentError, UnreadableFileError, UnsupportedFormatError
+from polytag.errors import EmptyDocumentError, PolytagWarning, SpecialFileError, UnreadableFileError, UnsupportedFormatError, printable_path
 from polytag.io.docx import read_docx
 from polytag.io.document import Document, Extracted
 from polytag.io.html import read_html
@@ -57,7 +60,8 @@ def read_document(
     manifest_meta = manifests.meta_for(path)
     if manifests.errors:
         raise manifests.errors[0]
-    return load_document(path, doc_id=doc_id or path.name, manifest_meta=manifest_meta, meta=meta, ocr=ocr)
+    return load_document(path, doc_id=doc_id or printable_path(path.name), manifest_meta=manifest_meta, meta=meta,
+                         ocr=ocr)
 
 
 def load_document(
@@ -85,7 +89,11 @@ def load_document(
         raise UnreadableFileError(path, f"cannot open: {exc.strerror or exc}") from exc
     if not data:
         raise EmptyDocumentError(path, "the file is empty (0 bytes)")
-    extracted = reader(data, path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PolytagWarning)
+        extracted = reader(data, path)
+    for warning in caught:  # kept on the document, and passed on
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     if not extracted.text.strip():
         raise EmptyDocumentError(path, "the file holds no text")
     merged = merge_meta(
@@ -100,15 +108,21 @@ def load_document(
         if title:
             merged["title"] = title
     return Document(
-        id=doc_id, path=path, text=extracted.text, meta=merged, format=fmt, encoding=extracted.encoding
+        id=doc_id, path=path, text=extracted.text, meta=merged, format=fmt, encoding=extracted.encoding,
+        warnings=tuple(str(w.message) for w in caught if issubclass(w.category, PolytagWarning)),
     )
 
 
 def _require_file(path: Path) -> None:
+    """Raise unless ``path`` is a regular file (a named pipe would block the reader forever)."""
     try:
-        if path.is_file():
-            return
-        reason = "is a directory, not a file" if path.is_dir() else "no such file"
+        mode = path.stat().st_mode
     except OSError as exc:
-        reason = f"cannot open: {exc.strerror or exc}"
-    raise UnreadableFileError(path, reason)
+        if exc.errno == errno.ELOOP:
+            raise SpecialFileError(path, "a cycle of symbolic links") from exc
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot open: {exc.strerror or exc}"
+        raise UnreadableFileError(path, reason) from exc
+    if stat.S_ISDIR(mode):
+        raise UnreadableFileError(path, "is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise SpecialFileError(path, "not a regular file (a named pipe, a device or a socket)")

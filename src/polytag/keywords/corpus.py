@@ -21,8 +21,6 @@ from polytag.text.tokens import Token
 
 #: DataFrame columns that name a document, in order of preference (quanteda calls it docname)
 _NAME_COLUMNS = ("docname", "doc_id", "id", "name")
-#: the longest string taken as a possible path rather than as text
-_MAX_PATH_CHARS = 1024
 #: a document without a language in its metadata is detected from this many characters
 _DETECTION_CHARS = 20_000
 
@@ -51,11 +49,16 @@ def as_texts(corpus: Any, *, lang: str | None = None) -> list[Text]:
     """The documents of ``corpus`` (see the module docstring), in the order given.
 
     ``lang`` overrides every document's language. A str that names an existing file or folder
-    is read as a path; any other str is a text.
+    is read as a path; a str that looks like a path but names nothing is an error
+    (:func:`polytag.io.folder.path_or_text`); any other str is a text.
     """
     if isinstance(corpus, pd.DataFrame):
         return _from_frame(corpus, lang)
-    if isinstance(corpus, Path) or (isinstance(corpus, str) and _is_path(corpus)):
+    if isinstance(corpus, str):
+        from polytag.io.folder import path_or_text
+
+        corpus = path_or_text(corpus) or corpus
+    if isinstance(corpus, Path):
         from polytag.io import read
 
         corpus = read(corpus)
@@ -102,10 +105,6 @@ def _paragraphs(text: str, lang: str) -> list[Paragraph]:
             position += 1
         out.append(Paragraph(start, end, tokens[first:position]))
     return out
-
-
-def _is_path(value: str) -> bool:
-    return bool(value.strip()) and len(value) <= _MAX_PATH_CHARS and "\n" not in value and Path(value).exists()
 
 
 def _from_item(item: Any, index: int, lang: str | None) -> Text:

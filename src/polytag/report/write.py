@@ -19,8 +19,9 @@ from typing import Callable
 
 import pandas as pd
 
-from polytag.errors import PolytagError
+from polytag.errors import OutputDirError, PolytagError, printable_path
 from polytag.io.atomic import write_atomic
+from polytag.io.csvfile import write_frame_csv
 from polytag.report.charts import save_figure
 from polytag.report.html import render_html
 from polytag.report.markdown import render_markdown
@@ -40,8 +41,12 @@ def write_report(results: Results | str | Path, out: str | Path, *, by: str = "c
         raise PolytagError(f"unknown report format {fmt!r}; use one of {', '.join(WRITERS)}")
     if not isinstance(results, Results):
         results = load_results(results)
+    try:  # before the work: a report that cannot be written is named at once
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputDirError(f"cannot write the report {printable_path(out)}: cannot make the folder "
+                             f"{printable_path(error.filename or out.parent)}: {error.strerror or error}") from error
     parts = report_parts(results, by=by, top=top, keywords=keywords)
-    out.parent.mkdir(parents=True, exist_ok=True)
     return WRITERS[fmt](parts, out)
 
 
@@ -71,7 +76,7 @@ def _write_csv(parts: ReportParts, out: Path) -> list[Path]:
     tables = {out: parts.groups, _beside(out, "documents.csv"): parts.documents,
               _beside(out, "evidence.csv"): passage_table(parts)}
     for path, table in tables.items():
-        write_atomic(path, lambda tmp, table=table: table.to_csv(tmp, index=False))
+        write_atomic(path, lambda tmp, table=table: write_frame_csv(table, tmp))
     charts = _save_charts(parts, out)
     return [*tables, *(p for paths in charts.values() for p in paths)]
 

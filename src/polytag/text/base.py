@@ -192,8 +192,36 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         end = start + len(line)
         if line.strip():
-            yield start, end
+            yield from bounded_spans(text, start, end)
         start = end
+
+
+#: the longest piece of text handed to a tokenizer or sentence splitter at once (spaCy refuses
+#: a million characters; Kiwi splits sentences in super-linear time on long strings)
+MAX_PIECE_CHARS = 10_000
+#: where a long piece may be cut, best first: after a sentence end, then at any space
+_CUTS = (re.compile(r"[.!?…][\"'”’」』)）]*\s+|[。！？；]+[”’」』)）]*\s*"), re.compile(r"\s+"))
+
+
+def bounded_spans(text: str, start: int, end: int, limit: int = MAX_PIECE_CHARS) -> Iterable[tuple[int, int]]:
+    """``text[start:end]`` as consecutive spans of at most ``limit`` characters, each cut after
+    the last sentence end in the second half of its window, else at the last space, else at
+    ``limit`` (text without either). Whitespace at a cut belongs to no span."""
+    while end - start > limit:
+        cut = None
+        for pattern in _CUTS:
+            for cut in pattern.finditer(text, start + limit // 2, start + limit):
+                pass
+            if cut is not None:
+                break
+        if cut is None:
+            yield start, start + limit
+            start += limit
+        else:
+            yield start, cut.start() + len(cut.group().rstrip())
+            start = cut.end()
+    if end > start:
+        yield start, end
 
 
 def _fill_gaps(text: str, tokens: list[Token]) -> list[Token]:

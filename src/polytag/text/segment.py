@@ -3,7 +3,8 @@
 A paragraph is a block of lines; a line that starts with a bullet or a number, or that
 follows a line ending a sentence, starts a new paragraph; short hard-wrapped lines are joined.
 A paragraph of more than ``max_sentences`` sentences is cut into windows of ``window``
-sentences (THEMES.md's unit of analysis).
+sentences (THEMES.md's unit of analysis). A paragraph of more than 10,000 characters (a whole
+document on one line) is first cut into pieces at sentence ends.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from polytag.text.base import get_language
+from polytag.text.base import bounded_spans, get_language
 from polytag.text.detect import detect_language
 
 _BULLET = re.compile(
@@ -37,7 +38,9 @@ class Segment:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of ``text``, whitespace trimmed."""
+    """(start, end) of each paragraph of ``text``, whitespace trimmed; a paragraph longer than
+    ``MAX_PIECE_CHARS`` is cut into pieces (``bounded_spans``), so that no tokenizer or
+    sentence splitter is ever given a very long string."""
     spans: list[tuple[int, int]] = []
     current: list[int] | None = None  # [start, end] of the paragraph being built
     previous_line = ""
@@ -69,7 +72,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         previous_line = stripped
     if current:
         spans.append((current[0], current[1]))
-    return [(s, e) for s, e in spans if any(ch.isalnum() for ch in text[s:e])]
+    return [piece for s, e in spans if any(ch.isalnum() for ch in text[s:e]) for piece in bounded_spans(text, s, e)]
 
 
 def segment(

@@ -80,7 +80,9 @@ class Codebook:
             return cls.from_dict(source, origin="dict")
         path = Path(source)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        except CodebookError as error:
+            raise CodebookError(f"{path}: {error}") from None
         except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
             raise CodebookError(f"{path}: cannot read codebook: {error}") from error
         return cls.from_dict(data, origin=str(path))
@@ -97,12 +99,15 @@ class Codebook:
             concepts = []
             for concept_name, terms in spec["concepts"].items():
                 terms = dict(terms or {})
-                weight = float(terms.pop("weight", 1.0))
+                weight = _weight(origin, f"{name}.{concept_name}", terms.pop("weight", 1.0))
+                _check_langs(origin, f"{name}.{concept_name}", terms)
                 by_lang = {lang: _term_list(origin, name, concept_name, words) for lang, words in terms.items()}
                 concepts.append(Concept(str(concept_name), str(name), by_lang, weight))
+            _check_langs(origin, f"{name}.exclude", spec.get("exclude") or {})
             exclude = {lang: _term_list(origin, name, "exclude", words) for lang, words in (spec.get("exclude") or {}).items()}
             themes.append(Theme(str(name), dict(spec.get("label") or {}), dict(spec.get("definition") or {}),
                                 tuple(concepts), exclude))
+        _check_langs(origin, "scope", data.get("scope") or {})
         scope = {lang: _term_list(origin, "scope", "terms", words) for lang, words in (data.get("scope") or {}).items()}
         return cls(str(data.get("name", "codebook")), tuple(themes), str(data.get("version", "1")), scope)
 
@@ -174,6 +179,36 @@ class Codebook:
         import hashlib
 
         return hashlib.sha256(self.to_yaml().encode("utf-8")).hexdigest()[:12]
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key given twice in one mapping (two themes of the
+    same name, say) is an error with its line instead of the last one silently winning."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise CodebookError(f"line {key_node.start_mark.line + 1}: key {key!r} is given twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _weight(origin: str, where: str, value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise CodebookError(f"{origin}: {where}: weight must be a number, got {value!r}") from None
+
+
+def _check_langs(origin: str, where: str, by_lang: Any) -> None:
+    if not isinstance(by_lang, dict):
+        raise CodebookError(f"{origin}: {where} must map languages ({', '.join(LANGS)}) to terms")
+    unknown = [str(key) for key in by_lang if key not in LANGS]
+    if unknown:
+        raise CodebookError(f"{origin}: {where}: unknown language key {', '.join(map(repr, unknown))} "
+                            f"(polytag's languages: {', '.join(LANGS)})")
 
 
 def _term_list(origin: str, theme: str, concept: str, words: Any) -> tuple[str, ...]:

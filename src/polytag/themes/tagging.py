@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from polytag.errors import PolytagError
 from polytag.text import Segment, segment
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
@@ -37,10 +38,20 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
     the segment text).
     """
     if isinstance(text_or_segments, str):
+        _refuse_path(text_or_segments)
         text_or_segments = segment(text_or_segments, lang=lang)
     frame = _segments_frame(text_or_segments, lang)
     units = as_units(frame[["text", "lang"]])  # tokenized once, for fitting, tagging and counting
     return tag_units(frame, units, resolve_model(model, codebook, units))
+
+
+def _refuse_path(text: str) -> None:
+    """``tag`` takes text: a string that names a file, or looks like a path, is an error."""
+    from polytag.io.folder import looks_like_path, path_or_text
+
+    if looks_like_path(text) and path_or_text(text) is not None:
+        raise PolytagError(f"polytag.tag takes text, and {text!r} is a file or folder: tag its documents with "
+                           "polytag.Corpus.from_folder(path).tag(), or pass polytag.read_document(path).text")
 
 
 def tag_units(frame: pd.DataFrame, units: list[TextUnit], classifier: ThemeClassifier) -> pd.DataFrame:
