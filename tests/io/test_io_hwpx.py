@@ -149,7 +149,7 @@ def test_zip_bomb_is_a_named_error(tmp_path: Path) -> None:
             for _ in range(MAX_EXPANDED_BYTES // len(chunk) + 1):
                 member.write(chunk)
     assert path.stat().st_size < MAX_EXPANDED_BYTES // 500
-    with pytest.raises(DecompressionBombError, match="section0.xml expands beyond"):
+    with pytest.raises(DecompressionBombError, match="section0.xml expands to"):
         read_document(path)
 
 

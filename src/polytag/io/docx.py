@@ -14,7 +14,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from polytag.errors import CorruptFileError
-from polytag.io.archive import open_zip
+from polytag.io.limits import open_zip
 from polytag.io.document import Extracted
 from polytag.io.metadata import normalise_meta
 
@@ -24,7 +24,7 @@ _CORE_PROPERTIES = ("title", "author", "subject", "keywords", "language")
 def read_docx(data: bytes, path: Path) -> Extracted:
     """Read a Word document into paragraph-per-line text plus its core-property metadata.
 
-    The container's sizes are checked first (:func:`~polytag.io.archive.open_zip`)."""
+    The container's sizes are checked first (:func:`~polytag.io.limits.open_zip`)."""
     open_zip(data, path).close()
     try:
         document = docx.Document(io.BytesIO(data))
