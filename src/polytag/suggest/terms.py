@@ -43,6 +43,8 @@ FRAGMENT_SHARE = 0.8
 #: without labels or a model, the seed-tagged segments of a language are joined by up to this many
 #: times as many segments that a text classifier trained on them ranks highest
 EXPAND = 2.0
+#: ... but by no more than one in this many of the language's other segments (a theme is not most of a corpus)
+EXPAND_LIMIT = 4
 COLUMNS = ["lang", "term", "score", "n_in", "n_out", "log_ratio",
            "example_1", "doc_1", "start_1", "end_1", "example_2", "doc_2", "start_2", "end_2"]
 
@@ -153,7 +155,7 @@ def _expand(classifier: ThemeClassifier, units: list[TextUnit], inside: np.ndarr
             ratio: float) -> np.ndarray:
     """The seed-tagged segments and, per language, up to ``ratio`` times as many others that a
     logistic regression on the model's word and character features, trained to tell the
-    seed-tagged segments from the rest, ranks highest out of fold:
+    seed-tagged segments from the rest, ranks highest out of fold (at most a quarter of the rest):
     segments about the theme in other words than the seeds (전략물자 beside 수출 통제). The seed
     terms' own features are left out, so the ranking rests on the words around them."""
     from sklearn.linear_model import LogisticRegression
@@ -173,7 +175,8 @@ def _expand(classifier: ThemeClassifier, units: list[TextUnit], inside: np.ndarr
     expanded = inside.copy()
     for lang in np.unique(langs):
         candidates = np.flatnonzero((langs == lang) & ~inside)
-        best = candidates[np.argsort(-proba[candidates], kind="stable")][: int(ratio * inside[langs == lang].sum())]
+        wanted = min(int(ratio * inside[langs == lang].sum()), len(candidates) // EXPAND_LIMIT)
+        best = candidates[np.argsort(-proba[candidates], kind="stable")][:wanted]
         expanded[best] = True
     return expanded
 
