@@ -3,17 +3,20 @@ documents and languages, uncertain ones first and a share at random, written as 
 `polytag train --gold` takes once filled."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
+import polytag.themes
 from polytag.cli.main import main
 from polytag.suggest import select_segments, suggest_labels
 from polytag.suggest.labels import text_key
 from polytag.themes import Codebook, load_default_model, load_model
 
 THEMES = Codebook.load().theme_names
-SHIPPED = "src/polytag/themes/data/default_model"
+SHIPPED = str(Path(polytag.themes.__file__).parent / "data" / "default_model")
 
 
 @pytest.fixture(scope="session")
@@ -84,8 +87,7 @@ def test_sheet_filled_trains_a_model_with_earlier_labels(sheet, tmp_path, corpor
     filled = pd.read_csv(out, keep_default_na=False)
     labels = load_default_model().predict(filled[["text", "lang"]])
     for j, theme in enumerate(THEMES):
-        filled[theme] = labels[:, j]
-    filled.loc[45:, THEMES] = ""  # not labelled yet: skipped
+        filled[theme] = [str(v) if i < 45 else "" for i, v in enumerate(labels[:, j])]  # the last 5 not labelled yet
     filled.to_csv(out, index=False)
     earlier = pd.read_csv(corpora / "labels" / "train.csv", keep_default_na=False)
     earlier = earlier[earlier["doc"].isin(earlier["doc"].unique()[:6])].head(150)

@@ -25,8 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from polytag.suggest.labels import suggest_labels, write_sheet
+    from polytag.suggest.labels import check_out, suggest_labels, write_sheet
 
+    check_out(args.out, force=args.force)  # before the work, not after
     sheet = suggest_labels(args.path, model=args.model, codebook=args.codebook, n=args.n, labelled=args.labelled,
                            random_share=args.random_share, seed=args.seed, lang=args.lang)
     path = write_sheet(sheet, args.out, force=args.force)

@@ -123,16 +123,22 @@ def select_segments(pool: pd.DataFrame, proba: np.ndarray, thresholds: np.ndarra
 def write_sheet(sheet: pd.DataFrame, out: str | Path, *, force: bool = False) -> Path:
     """Write a labelling sheet as CSV or, for ``.xlsx``, Excel; an existing file is refused
     unless ``force``."""
-    path = Path(out)
-    if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists; pass --force to replace it")
-    if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise PolytagError(f"{path}: write the sheet as .csv or .xlsx")
+    path = check_out(out, force=force)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".xlsx":
         sheet.to_excel(path, index=False)
     else:
         sheet.to_csv(path, index=False)
+    return path
+
+
+def check_out(out: str | Path, *, force: bool = False) -> Path:
+    """``out`` as a sheet path: .csv or .xlsx, and not an existing file unless ``force``."""
+    path = Path(out)
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise PolytagError(f"{path}: write the sheet as .csv or .xlsx")
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} exists; pass --force to replace it")
     return path
 
 
