@@ -12,6 +12,8 @@ far and its macro-F1 on the test split recorded. Each segment is tokenized once 
     python benchmarks/active_learning.py run --strategy suggest --out /tmp/x/suggest.json [--seeds 0 1 2 3 4]
     python benchmarks/active_learning.py run --strategy random --out /tmp/x/random.json
     python benchmarks/active_learning.py report /tmp/x/suggest.json /tmp/x/random.json --plot benchmarks/active_learning.png
+
+``report`` also reads a run's log (one JSON row per line), so a run stopped part-way counts.
 """
 from __future__ import annotations
 
@@ -80,25 +82,26 @@ def run(args: argparse.Namespace) -> None:
 
 
 def report(args: argparse.Namespace) -> None:
-    rows = [row for path in args.results for row in json.loads(Path(path).read_text())]
-    frame = pd.DataFrame(rows)
+    rows = [row for path in args.results for row in _rows(Path(path))]
+    frame = pd.DataFrame(rows).drop_duplicates(["strategy", "seed", "labels"])
     curve = frame.groupby(["strategy", "labels"])["macro_f1"].agg(["mean", "std", "count"]).reset_index()
     wide = curve.pivot(index="labels", columns="strategy", values="mean")
     spread = curve.pivot(index="labels", columns="strategy", values="std")
-    lines = ["| labels | suggest-labels macro-F1 (mean ± sd) | random macro-F1 (mean ± sd) |", "|---|---|---|"]
+    count = curve.pivot(index="labels", columns="strategy", values="count").fillna(0).astype(int)
+    lines = ["| labels | suggest-labels macro-F1 (mean ± sd, seeds) | random macro-F1 (mean ± sd, seeds) |",
+             "|---|---|---|"]
     for labels in wide.index:
-        lines.append(f"| {labels} | {wide.loc[labels, 'suggest']:.3f} ± {spread.loc[labels, 'suggest']:.3f} "
-                     f"| {wide.loc[labels, 'random']:.3f} ± {spread.loc[labels, 'random']:.3f} |")
+        cells = [f"{wide.loc[labels, s]:.3f} ± {spread.loc[labels, s]:.3f} ({count.loc[labels, s]})"
+                 if count.loc[labels, s] else "not run" for s in ("suggest", "random")]
+        lines.append(f"| {labels} | {cells[0]} | {cells[1]} |")
     print("\n".join(lines))
     target = wide.loc[max(wide.index), "random"]
     reached = [labels for labels in wide.index if wide.loc[labels, "suggest"] >= target]
     print(f"\nrandom sampling at {max(wide.index)} labels: {target:.3f}; suggest-labels first reaches it at "
           f"{min(reached) if reached else 'no step'} labels")
-    positives = frame.groupby(["strategy", "labels"])["positives"].apply(
-        lambda s: {t: float(np.mean([p[t] for p in s])) for t in THEMES})
+    positives = pd.concat([frame[["strategy", "labels"]], pd.DataFrame(frame["positives"].tolist())], axis=1)
     print("\nmean positives per theme among the labels:")
-    for (strategy, labels), value in positives.items():
-        print(f"  {strategy:8s} {labels:5d} " + " ".join(f"{t}={v:.0f}" for t, v in value.items()))
+    print(positives.groupby(["strategy", "labels"])[THEMES].mean().round(0).astype(int).to_string())
     if args.plot:
         import matplotlib
 
@@ -112,10 +115,18 @@ def report(args: argparse.Namespace) -> None:
         axes.axhline(target, color="grey", linestyle=":", linewidth=1)
         axes.set_xlabel("labelled segments")
         axes.set_ylabel("macro-F1 on held-out documents")
-        axes.set_title(f"Active learning, {frame['seed'].nunique()} seeds")
+        axes.set_title("Active learning simulation (mean ± sd over seeds)")
         axes.legend()
         figure.tight_layout()
         figure.savefig(args.plot, dpi=120)
+
+
+def _rows(path: Path) -> list[dict]:
+    """Rows of a result file (a JSON list) or of a run's log (one JSON row per line)."""
+    text = path.read_text()
+    if text.lstrip().startswith("["):
+        return json.loads(text)
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 
 
 def main() -> None:
