@@ -12,7 +12,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.i
 
 
 def test_there_are_notebooks():
-    assert [n.name for n in NOTEBOOKS] == ["01_quickstart.ipynb", "02_custom_themes.ipynb"]
+    assert [n.name for n in NOTEBOOKS] == ["01_quickstart.ipynb", "02_custom_themes.ipynb", "03_new_theme.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -25,6 +25,8 @@ _LAZY = {
     "kwic": "polytag.keywords",
     "Corpus": "polytag.corpus",
     "tag_folder": "polytag.batch",
+    "suggest_terms": "polytag.suggest",
+    "suggest_labels": "polytag.suggest",
 }
 
 

@@ -135,3 +135,11 @@ class ResultsError(PolytagError):
         self.folder = str(folder)
         self.reason = reason
         super().__init__(f"{self.folder}: {reason}")
+
+
+class UnknownThemeError(PolytagError):
+    """A theme name that the codebook or model does not hold."""
+
+
+class OutputExistsError(PolytagError):
+    """An output file exists already and ``--force`` was not given: nothing a user wrote is overwritten."""

@@ -27,6 +27,8 @@ COMMANDS = {
     "train": ("polytag.cli.train", "train a theme classifier on labelled segments and save it"),
     "eval": ("polytag.cli.eval", "score a theme model on labelled segments, beside the dictionary baseline"),
     "report": ("polytag.cli.report", "write a theme-frequency report (html, xlsx, csv, md) of tagging results"),
+    "suggest-terms": ("polytag.cli.suggest_terms", "suggest new seed terms for a theme, per language"),
+    "suggest-labels": ("polytag.cli.suggest_labels", "pick the segments to label next and write a labelling sheet"),
 }
 
 

@@ -1,19 +1,25 @@
-"""Train a theme classifier on a labelled CSV and save it to a folder.
+"""Train a theme classifier on labelled CSVs and save it to a folder.
 
-The CSV has ``text``, optional ``lang``, optional ``doc`` (the source document: thresholds
-and calibration then come from folds that never split a document), and one 0/1 column per
-theme of the codebook; a theme without a column is tagged from its seed terms. The model is saved as JSON and NumPy
-arrays (no pickle), and ``polytag tag --model DIR`` / ``polytag eval --model DIR`` use it."""
+Each CSV (or .xlsx sheet from `polytag suggest-labels`) has ``text``, optional ``lang``,
+optional ``doc`` or ``doc_id`` (the source document: thresholds and calibration then come
+from folds that never split a document), and one 0/1 column per theme of the codebook; a
+theme without a column is tagged from its seed terms. Several files are joined (rows whose
+theme columns are all blank are skipped: a sheet filled in part). The model is saved as JSON
+and NumPy arrays (no pickle), and ``polytag tag --model DIR`` / ``polytag eval --model DIR`` use it."""
 from __future__ import annotations
 
 import argparse
 
+import pandas as pd
+
+from polytag.errors import GoldDataError
 from polytag.themes import Codebook, ThemeClassifier, save_model
 from polytag.themes.evaluate import read_gold
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", required=True, help="labelled CSV (text, lang, one 0/1 column per theme)")
+    parser.add_argument("--gold", required=True, nargs="+",
+                        help="labelled CSV or .xlsx file(s) (text, lang, one 0/1 column per theme)")
     parser.add_argument("--out", required=True, help="folder to write the model to")
     parser.add_argument("--codebook", help="codebook YAML (default: polytag's four themes)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (results are deterministic given it)")
@@ -21,8 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     codebook = Codebook.load(args.codebook)
-    present = [t for t in codebook.theme_names if t in _columns(args.gold)]
-    gold = read_gold(args.gold, present)
+    gold = read_all(args.gold, codebook.theme_names)
     groups = gold["doc"] if "doc" in gold.columns else None
     model = ThemeClassifier(codebook, random_state=args.seed).fit(gold[["text", "lang"]], gold, groups=groups)
     folder = save_model(model, args.out)
@@ -34,7 +39,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _columns(path: str) -> list[str]:
-    import pandas as pd
+def read_all(paths: list[str], themes: list[str]) -> pd.DataFrame:
+    """The labelled rows of every file, joined; a theme is learned only if every file has its column."""
+    columns = [_columns(path) for path in paths]
+    present = [t for t in themes if all(t in c for c in columns)]
+    frames = []
+    for path in paths:
+        frame = read_gold(path, present, skip_unlabelled=True)
+        if "doc" not in frame.columns and "doc_id" in frame.columns:
+            frame = frame.rename(columns={"doc_id": "doc"})
+        frames.append(frame)
+    gold = pd.concat(frames, ignore_index=True)
+    if gold.empty:
+        raise GoldDataError(f"no labelled row in {', '.join(paths)}: fill the theme columns with 0 or 1")
+    if "doc" in gold.columns and not gold["doc"].fillna("").astype(str).str.strip().all():
+        gold = gold.drop(columns="doc")  # document groups only when every row has its document
+    return gold[[c for c in gold.columns if c not in themes or c in present]]
 
+
+def _columns(path: str) -> list[str]:
+    if path.lower().endswith(".xlsx"):
+        return list(pd.read_excel(path, nrows=0).columns)
     return list(pd.read_csv(path, nrows=0).columns)

@@ -84,8 +84,8 @@ def index_terms(texts: list[Text], *, max_words: int = MAX_WORDS) -> TermIndex:
                 continue
             for run in language.term_runs(paragraph.tokens):
                 runs.append((paragraph_index, run))
-                for words in _spans(run, max_words):
-                    key = separator.join([w.form for w in words[:-1]] + [words[-1].lemma])
+                for words in term_spans(run, max_words):
+                    key = term_key(words, separator)
                     if len(key) < 2:  # a single character is never a term
                         continue
                     term = terms.get(key)
@@ -103,7 +103,12 @@ def index_terms(texts: list[Text], *, max_words: int = MAX_WORDS) -> TermIndex:
     return TermIndex(lang, terms, runs, paragraph_words)
 
 
-def _spans(run: list[TermWord], max_words: int):
+def term_key(words: list[TermWord], separator: str) -> str:
+    """A term's identity: the forms of its words, the last one as its lemma."""
+    return separator.join([w.form for w in words[:-1]] + [words[-1].lemma])
+
+
+def term_spans(run: list[TermWord], max_words: int = MAX_WORDS):
     """Every word sequence of ``run`` up to ``max_words`` long that ends with a head word
     (and, if it is one word, may stand alone)."""
     for end in range(1, len(run) + 1):

@@ -19,15 +19,22 @@ from polytag.errors import GoldDataError
 from polytag.themes.dictionary import DictionaryTagger
 
 
-def read_gold(path: str | Path, themes: list[str]) -> pd.DataFrame:
-    """A labelled CSV: ``text``, optional ``lang``, one 0/1 column per theme; others ignored."""
+def read_gold(path: str | Path, themes: list[str], *, skip_unlabelled: bool = False) -> pd.DataFrame:
+    """A labelled CSV (or ``.xlsx`` sheet): ``text``, optional ``lang``, one 0/1 column per
+    theme; others ignored. ``skip_unlabelled`` drops rows whose theme columns are all blank
+    (a labelling sheet filled in part)."""
     try:
-        frame = pd.read_csv(path, dtype={"text": str, "lang": str}, keep_default_na=False)
+        if str(path).lower().endswith(".xlsx"):
+            frame = pd.read_excel(path, dtype={"text": str, "lang": str}).fillna("")
+        else:
+            frame = pd.read_csv(path, dtype={"text": str, "lang": str}, keep_default_na=False)
     except (OSError, ValueError, pd.errors.ParserError) as error:
         raise GoldDataError(f"{path}: cannot read labelled CSV ({error})") from error
     missing = [c for c in ["text", *themes] if c not in frame.columns]
     if missing:
         raise GoldDataError(f"{path}: missing column(s) {', '.join(missing)}; the model's themes are {', '.join(themes)}")
+    if skip_unlabelled and themes:
+        frame = frame[(frame[themes].astype(str).apply(lambda c: c.str.strip()) != "").any(axis=1)].copy()
     for theme in themes:
         values = pd.to_numeric(frame[theme], errors="coerce")
         if values.isna().any() or not values.isin([0, 1]).all():

@@ -1,0 +1,51 @@
+"""The segments of a corpus, tokenized once, that both suggestions work on."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from polytag.errors import PolytagError
+from polytag.text import segment
+from polytag.themes.segments import TextUnit, as_units
+
+#: columns of a pool of segments
+POOL_COLUMNS = ["doc_id", "segment", "start", "end", "lang", "text"]
+
+
+def segment_pool(corpus: Any, *, lang: str | None = None) -> tuple[pd.DataFrame, list[TextUnit]]:
+    """Segments of ``corpus`` (a path, a :class:`polytag.Corpus`, a DataFrame of documents
+    with ``doc_id``, ``text`` and ``lang``, or a DataFrame of segments with ``start``/``end``)
+    with their tokens; ``lang`` keeps one language only."""
+    documents = _documents(corpus)
+    if {"start", "end"} <= set(documents.columns):  # already segments
+        frame = documents.reindex(columns=POOL_COLUMNS).copy()
+    else:
+        rows = [{"doc_id": doc_id, "segment": s.index, "start": s.start, "end": s.end, "lang": s.lang, "text": s.text}
+                for doc_id, text, doc_lang in zip(documents["doc_id"], documents["text"], documents["lang"])
+                for s in segment(str(text), doc_id=str(doc_id), lang=doc_lang if isinstance(doc_lang, str) and doc_lang else None)]
+        frame = pd.DataFrame(rows, columns=POOL_COLUMNS)
+    frame = frame[frame["text"].astype(str).str.strip() != ""]
+    if lang is not None:
+        frame = frame[frame["lang"] == lang]
+    frame = frame.reset_index(drop=True)
+    if frame.empty:
+        raise PolytagError("the corpus holds no segments" + (f" in {lang!r}" if lang else ""))
+    return frame, as_units(frame[["text", "lang"]])
+
+
+def _documents(corpus: Any) -> pd.DataFrame:
+    if isinstance(corpus, (str, Path)):
+        from polytag.corpus import Corpus
+
+        corpus = Corpus.from_folder(corpus)
+    frame = getattr(corpus, "documents", corpus)
+    if not isinstance(frame, pd.DataFrame) or "text" not in frame.columns or frame.empty:
+        raise PolytagError("no document to read: give a folder, a polytag.Corpus or a DataFrame with a 'text' column")
+    frame = frame.copy()
+    if "doc_id" not in frame.columns:
+        frame["doc_id"] = frame["doc"] if "doc" in frame.columns else [f"text{i + 1}" for i in range(len(frame))]
+    if "lang" not in frame.columns:
+        frame["lang"] = None
+    return frame
