@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from polytag.themes import Codebook, ThemeClassifier, save_model
-from polytag.themes.evaluate import read_gold
+from polytag.themes.evaluate import gold_columns, read_gold
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     codebook = Codebook.load(args.codebook)
-    present = [t for t in codebook.theme_names if t in _columns(args.gold)]
+    columns = gold_columns(args.gold)
+    present = [t for t in codebook.theme_names if t in columns]
     gold = read_gold(args.gold, present)
     groups = gold["doc"] if "doc" in gold.columns else None
     model = ThemeClassifier(codebook, random_state=args.seed).fit(gold[["text", "lang"]], gold, groups=groups)
@@ -33,8 +34,3 @@ def run(args: argparse.Namespace) -> int:
           f"seed terms only: {', '.join(t for t in model.themes_ if t not in learned) or 'none'}; saved to {folder}")
     return 0
 
-
-def _columns(path: str) -> list[str]:
-    import pandas as pd
-
-    return list(pd.read_csv(path, nrows=0).columns)
