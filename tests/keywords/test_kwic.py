@@ -28,7 +28,7 @@ def test_offsets_are_exact_and_token_bounded(corpus, name, pattern, at_least):
     for row in frame.itertuples():
         assert document.text[row.start:row.end] == row.keyword
         assert row.start in starts and row.end in ends, "matches begin and end on token boundaries"
-        assert row.docname == name and row.pattern == pattern
+        assert row.doc_id == name and row.pattern == pattern
     assert list(frame["start"]) == sorted(frame["start"])
 
 
@@ -71,10 +71,10 @@ def test_context_window_and_valuetypes():
 
 def test_every_match_in_a_folder(corpora):
     frame = kwic(corpora / "zh", "人工智能")
-    assert {"prc_gov_work_report_2022.txt", "prc_gov_work_report_2024.txt"} <= set(frame["docname"])
+    assert {"prc_gov_work_report_2022.txt", "prc_gov_work_report_2024.txt"} <= set(frame["doc_id"])
     assert set(frame["keyword"]) == {"人工智能"}
     # 生成式人工智能 is one token, and 人工智能 is found inside it, as the dictionary tagger finds it
-    assert "cn_genai_interim_measures_2023.txt" in set(frame["docname"])
+    assert "cn_genai_interim_measures_2023.txt" in set(frame["doc_id"])
     assert len(kwic(corpora / "zh", "生成式人工智能*")) >= 30
 
 

@@ -19,7 +19,7 @@ from polytag.text import get_language
 from polytag.text.terms import TermIndex
 from polytag.text.tokens import Token
 
-COLUMNS = ["docname", "start", "end", "pre", "keyword", "post", "pattern"]
+COLUMNS = ["doc_id", "start", "end", "pre", "keyword", "post", "pattern"]
 VALUETYPES = ("glob", "regex", "fixed")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -36,7 +36,7 @@ def kwic(
 ) -> pd.DataFrame:
     """Every match of ``pattern`` (one or several) in ``corpus`` with ``window`` tokens of context.
 
-    Columns: docname, start, end (character offsets into the document text:
+    Columns: doc_id, start, end (character offsets into the document text:
     ``text[start:end] == keyword``), pre, keyword, post (the context as written, whitespace
     collapsed) and pattern. ``valuetype``: "glob" (``export*``), "regex" (searched within each
     token) or "fixed". ``corpus`` is anything :func:`polytag.keywords.corpus.as_texts` takes.
@@ -52,7 +52,7 @@ def kwic(
         tokens = [t for paragraph in paragraphs(text) for t in paragraph.tokens]
         for raw, start, end, first, last in dict.fromkeys(compiled[text.lang](tokens)):
             rows.append({
-                "docname": text.name,
+                "doc_id": text.name,
                 "start": start,
                 "end": end,
                 "pre": _context(text.text, tokens[max(0, first - window) : first]),
@@ -63,7 +63,7 @@ def kwic(
     frame = pd.DataFrame(rows, columns=COLUMNS)
     order = {raw: i for i, raw in enumerate(patterns)}
     frame = frame.assign(_order=frame["pattern"].map(order))
-    return (frame.sort_values(["docname", "start", "_order", "end"], kind="stable").drop(columns="_order")
+    return (frame.sort_values(["doc_id", "start", "_order", "end"], kind="stable").drop(columns="_order")
             .reset_index(drop=True))
 
 
