@@ -12,7 +12,8 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from polytag.errors import ERROR_COLUMNS, DocumentError, PolytagError, ResultsError, printable_path
+from polytag.errors import (ERROR_COLUMNS, DocumentError, ResultsError, UnknownOptionError, UnknownThemeError,
+                            printable_path)
 from polytag.io.metadata import year_of
 from polytag.report import (Results, bar_chart, heatmap, keyword_table, load_results, theme_frequencies, top_passages,
                             write_report)
@@ -73,29 +74,21 @@ class Corpus:
         ``codebook``: a ``Codebook`` or YAML path, tagged by its seed terms when no model is given.
         """
         from polytag import __version__
-        from polytag.text import segment
-        from polytag.themes.segments import as_units
-        from polytag.themes.tagging import resolve_model, tag_units
+        from polytag.pipeline import tag_documents
 
         if self.documents.empty:
             raise ResultsError(self.source, "no document to tag" + _first_error(self.errors))
-        rows = [
-            {"doc_id": doc_id, "segment": s.index, "start": s.start, "end": s.end, "lang": s.lang, "text": s.text}
-            for doc_id, text, lang in zip(self.documents["doc_id"], self.documents["text"], self.documents["lang"])
-            for s in segment(text, doc_id=doc_id, lang=lang if isinstance(lang, str) and lang else None)
-        ]
-        frame = pd.DataFrame(rows, columns=["doc_id", *SEGMENT_COLUMNS])
-        units = as_units(frame[["text", "lang"]])  # tokenized once, to fit a codebook's model and to tag
-        classifier = resolve_model(model, codebook, units)
-        tagged = tag_units(frame, units, classifier)
+        tagged, counts, classifier = tag_documents(
+            zip(self.documents["doc_id"], self.documents["text"], self.documents["lang"]), model=model, codebook=codebook)
         meta = self.documents.drop(columns=[c for c in ("text", "lang", "format", "encoding") if c in self.documents])
         segments = meta.merge(tagged, on="doc_id", how="right")
         first = [*meta.columns, *SEGMENT_COLUMNS]
         segments = segments[[*first, *(c for c in segments.columns if c not in first)]]
+        documents = self.documents.merge(counts.drop(columns="doc_lang"), on="doc_id", how="left")
         codebook_ = classifier.codebook_
         run = {"polytag_version": __version__, "model": _model_label(model, codebook),
                "codebook": {"name": codebook_.name, "version": codebook_.version, "identity": codebook_.identity()}}
-        self._results = Results(segments, self.documents, self.errors, list(classifier.themes_), run, self.source)
+        self._results = Results(segments, documents, self.errors, list(classifier.themes_), run, self.source)
         return self._results.segments
 
     @property
@@ -120,7 +113,7 @@ class Corpus:
         (or in ``group`` only): the passages behind ``n_<theme>`` and ``share_<theme>``."""
         results = self._tagged()
         if theme not in results.themes:
-            raise ResultsError(self.source, f"no theme {theme!r}; the themes are {', '.join(results.themes)}")
+            raise UnknownThemeError(f"{self.source}: no theme {theme!r}; the themes are {', '.join(results.themes)}")
         return top_passages(results.segments, theme, by=by, group=group, k=k)
 
     def keywords(self, *, k: int = 10, by: str = "doc_id") -> pd.DataFrame:
@@ -130,7 +123,7 @@ class Corpus:
     def plot_themes(self, *, by: str = "country", kind: str = "heatmap") -> Figure:
         """A chart of theme share per group: ``kind`` "heatmap" or "bar"."""
         if kind not in PLOTS:
-            raise PolytagError(f"unknown plot kind {kind!r}; use one of {', '.join(PLOTS)}")
+            raise UnknownOptionError(f"unknown plot kind {kind!r}; use one of {', '.join(PLOTS)}")
         return PLOTS[kind](self.theme_frequencies(by=by), by=by)
 
     def report(self, out: str | Path, *, by: str = "country", fmt: str | None = None, top: int = 5,

@@ -98,25 +98,57 @@ class ManifestWarning(PolytagWarning):
     not there): the message names the manifest and the line."""
 
 
-class LanguageError(PolytagError):
+class LanguageError(PolytagError, ValueError):
     """A language code that polytag has no tokenizer for."""
 
 
-class CodebookError(PolytagError):
-    """A codebook or dictionary file is malformed."""
+class CodebookError(PolytagError, ValueError):
+    """A codebook or dictionary file is malformed: the message names the file and the entry."""
 
 
-class ModelError(PolytagError):
-    """A model file is missing, malformed, or was not made by polytag."""
+class CodebookNotFoundError(CodebookError, FileNotFoundError):
+    """A codebook file that does not exist or cannot be opened."""
 
 
-class GoldDataError(PolytagError):
-    """A labelled CSV lacks a column the evaluation needs or holds values other than 0/1."""
+class ModelError(PolytagError, ValueError):
+    """A model folder is malformed or was not made by polytag."""
+
+
+class ModelNotFoundError(ModelError, FileNotFoundError):
+    """A model folder that does not exist, or lacks the model's files."""
+
+
+class GoldDataError(PolytagError, ValueError):
+    """A labelled CSV cannot be parsed, lacks a column training or evaluation needs, or holds
+    values other than 0/1: the message names the file and the column or line."""
+
+
+class GoldNotFoundError(GoldDataError, FileNotFoundError):
+    """A labelled CSV that does not exist or cannot be opened."""
+
+
+class UnknownOptionError(PolytagError, ValueError):
+    """An option value polytag does not know (a keyword method, a plot kind, a report format, a
+    concordance value type, ...); the message lists the accepted values."""
 
 
 class OutputDirError(PolytagError):
     """An output folder belongs to something else and ``--force`` was not given, or it cannot
     be written."""
+
+
+class WorkerBugError(PolytagError):
+    """Tagging failed inside a worker for a reason that is not a problem of the document (a bug
+    in polytag or a library it uses). Not written to ``errors.csv``; the files and reasons are
+    in the message and ``failures``, finished files are kept, and ``polytag tag`` exits 3."""
+
+    def __init__(self, failures: list[dict[str, str]]) -> None:
+        self.failures = failures
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more file(s))" if len(failures) > 1 else ""
+        super().__init__(f"internal error while tagging {first['file']}: {first['error']}: {first['reason']}{more}; "
+                         "this is a bug in polytag, not a problem of the documents: please report it. "
+                         "Finished files are kept: running the same command again retries the others")
 
 
 class WorkerDiedError(PolytagError):
@@ -137,8 +169,9 @@ class ResultsError(PolytagError):
         super().__init__(f"{self.folder}: {reason}")
 
 
-class UnknownThemeError(PolytagError):
-    """A theme name that the codebook or model does not hold."""
+class UnknownThemeError(PolytagError, ValueError):
+    """A theme name that the codebook, the model or the results do not hold; the message lists
+    the themes they have."""
 
 
 class OutputExistsError(PolytagError):

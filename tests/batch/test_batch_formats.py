@@ -58,7 +58,7 @@ def _read(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_readable_files_are_segments_and_the_others_errors(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert main(["tag", str(folder), "--out", str(out)]) == 0
+    assert main(["tag", str(folder), "--out", str(out)]) == 1  # some files could not be read
     segments, errors = _read(out)
     assert set(segments["doc_id"]) == {"noori.hwp", "plan.hwpx", "page.html"}
     noori = segments[segments["doc_id"] == "noori.hwp"]
@@ -72,7 +72,7 @@ def test_readable_files_are_segments_and_the_others_errors(folder: Path, tmp_pat
 
     if shutil.which("tesseract") is None:
         pytest.skip("the tesseract program is not installed: the --ocr re-run is not tested")
-    assert main(["tag", str(folder), "--out", str(out), "--ocr", "--ocr-lang", "eng"]) == 0
+    assert main(["tag", str(folder), "--out", str(out), "--ocr", "--ocr-lang", "eng"]) == 1  # old.doc still fails
     segments, errors = _read(out)
     assert list(errors["file"].map(lambda file: Path(file).name)) == ["old.doc"]
     scan = segments[segments["doc_id"] == "scan.pdf"]["text"]

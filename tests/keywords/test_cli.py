@@ -32,4 +32,4 @@ def test_keyness_command_refuses_mixed_languages(corpora, capsys):
 def test_kwic_command(corpora, capsys):
     assert main(["kwic", str(corpora / "en"), "export control*", "--window", "3"]) == 0
     out = capsys.readouterr().out
-    assert "docname" in out.splitlines()[0] and "export control" in out.lower()
+    assert "doc_id" in out.splitlines()[0] and "export control" in out.lower()

@@ -28,7 +28,7 @@ def test_offsets_are_exact_and_token_bounded(corpus, name, pattern, at_least):
     for row in frame.itertuples():
         assert document.text[row.start:row.end] == row.keyword
         assert row.start in starts and row.end in ends, "matches begin and end on token boundaries"
-        assert row.docname == name and row.pattern == pattern
+        assert row.doc_id == name and row.pattern == pattern
     assert list(frame["start"]) == sorted(frame["start"])
 
 
@@ -71,8 +71,39 @@ def test_context_window_and_valuetypes():
 
 def test_every_match_in_a_folder(corpora):
     frame = kwic(corpora / "zh", "人工智能")
-    assert {"prc_gov_work_report_2022.txt", "prc_gov_work_report_2024.txt"} <= set(frame["docname"])
+    assert {"prc_gov_work_report_2022.txt", "prc_gov_work_report_2024.txt"} <= set(frame["doc_id"])
     assert set(frame["keyword"]) == {"人工智能"}
-    # 生成式人工智能 is one token: the measures never say 人工智能 on its own
-    assert "cn_genai_interim_measures_2023.txt" not in set(frame["docname"])
+    # 生成式人工智能 is one token, and 人工智能 is found inside it, as the dictionary tagger finds it
+    assert "cn_genai_interim_measures_2023.txt" in set(frame["doc_id"])
     assert len(kwic(corpora / "zh", "生成式人工智能*")) >= 30
+
+
+def _tagger_spans(text: str, lang: str, term: str) -> list[tuple[int, int]]:
+    """Where the dictionary tagger finds ``term`` in ``text``, with a codebook made of it alone."""
+    from polytag.themes import Codebook
+    from polytag.themes.dictionary import TermMatcher
+    from polytag.themes.segments import text_unit
+
+    matcher = TermMatcher(Codebook.from_dict({"themes": {"t": {"concepts": {"c": {lang: [term]}}}}}))
+    return [(m.start, m.end) for m in matcher.matches(text_unit(text, lang))]
+
+
+KWIC_AS_TAGGER = [  # (text, lang, term, the passages both must find)
+    ("我们发展生成式人工智能服务，也推动人工智能+行动。", "zh", "人工智能", ["人工智能", "人工智能"]),
+    ("我們發展生成式人工智慧服務。", "zh", "人工智能", ["人工智慧"]),
+    ("印度和印度尼西亚签署协议，印度尼西亚的出口增长。", "zh", "印度", ["印度"]),
+    ("Open weight models spread. An open-weight model is released; openweight is not a word.", "en",
+     "open-weight model", ["Open weight models", "open-weight model"]),
+    ("We export chips; the exporter exports models.", "en", "export", ["export", "exports"]),
+    ("정부는 수출통제를 강화하고 수출 통제 조치를 조정했다. 생성형 인공지능서비스도 늘었다.", "ko", "수출 통제",
+     ["수출통제", "수출 통제"]),
+    ("생성형 인공지능서비스와 인공지능 서비스가 늘었다.", "ko", "인공지능", ["인공지능", "인공지능"]),
+]
+
+
+@pytest.mark.parametrize("text, lang, term, passages", KWIC_AS_TAGGER)
+def test_kwic_finds_what_the_dictionary_tagger_matches(text, lang, term, passages):
+    frame = kwic(text, term, lang=lang)
+    found = list(zip(frame["start"], frame["end"]))
+    assert [text[s:e] for s, e in found] == passages
+    assert found == _tagger_spans(text, lang, term)

@@ -70,3 +70,11 @@ def test_codebook_mistakes_are_named_with_the_file_and_key(tmp_path, content, na
     path.write_text(content, encoding="utf-8")
     with pytest.raises(CodebookError, match=rf"mine\.yaml: .*{named}"):
         Codebook.load(path)
+
+
+@pytest.mark.parametrize("name", ["text", "lang", "evidence", "p_open", "n_tokens"])
+def test_a_theme_name_that_collides_with_a_column_is_refused(name) -> None:
+    from polytag.errors import CodebookError
+
+    with pytest.raises(CodebookError, match=f"theme name '{name}' collides"):
+        Codebook.from_dict({"themes": {name: {"concepts": {"c": {"en": ["open"]}}}}})

@@ -28,41 +28,37 @@ def segment_schema(themes: list[str]) -> pa.Schema:
 
 
 def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
-    """Read, segment and tag one file: its segment table and its document summary.
+    """Read one file and tag it with :func:`polytag.pipeline.tag_documents`: its segment table
+    and its document summary.
 
     Raises a :class:`~polytag.errors.DocumentError` when the file cannot be read.
     """
     from polytag.io.reader import load_document
-    from polytag.text import detect_language, segment
+    from polytag.pipeline import tag_documents
     from polytag.themes.segments import text_unit
-    from polytag.themes.tagging import evidence_json, tag
+    from polytag.themes.tagging import evidence_json
 
     document = load_document(Path(task.path), doc_id=task.doc_id, manifest_meta=task.manifest_meta,
                              ocr=task.ocr)
-    lang = document.meta.get("lang") or detect_language(document.text)
-    segments = segment(document.text, doc_id=document.id, lang=lang)
-    themes = list(classifier.themes_)
-    schema = segment_schema(themes)
+    frame, documents, _ = tag_documents([(document.id, document.text, document.meta.get("lang"))], model=classifier)
+    text_unit.cache_clear()  # tokens are not needed again; keeps a worker's memory flat
+    counts = documents.iloc[0].to_dict()
+    lang = counts.pop("doc_lang")
     info: dict[str, Any] = {"doc_id": document.id, "format": document.format, "encoding": document.encoding,
                             "meta": {**document.meta, "lang": lang} if lang else document.meta,
-                            "n_chars": len(document.text), "n_segments": len(segments), "n_tokens": 0,
-                            "warnings": "; ".join(document.warnings) or None}
-    if not segments:
-        for theme in themes:
-            info.update({f"n_{theme}": 0, f"share_{theme}": None, f"mean_p_{theme}": None, f"hits_{theme}": 0.0})
-        return schema.empty_table(), {"document": info}
-    frame = tag(segments, model=classifier)
-    text_unit.cache_clear()  # tokens are not needed again; keeps a worker's memory flat
+                            "n_chars": len(document.text), "warnings": "; ".join(document.warnings) or None,
+                            **{k: _plain(v) for k, v in counts.items() if k != "doc_id"}}
+    schema = segment_schema(list(classifier.themes_))
     frame["evidence"] = [evidence_json(items) for items in frame["evidence"]]
     table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
-    info["n_tokens"] = int(frame["n_tokens"].sum())
-    for theme in themes:
-        tagged = int(frame[theme].sum())
-        mean = float(frame[f"p_{theme}"].mean())
-        info.update({f"n_{theme}": tagged, f"share_{theme}": tagged / len(frame),
-                     f"mean_p_{theme}": mean if math.isfinite(mean) else None,
-                     f"hits_{theme}": float(frame[f"hits_{theme}"].sum())})
     return table, {"document": info}
+
+
+def _plain(value: Any) -> Any:
+    """A count as a JSON value: NumPy numbers as Python ones, NaN and None as None."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 def write_part(target: Path, table: pa.Table | None, summary: dict[str, Any], themes: list[str]) -> int:

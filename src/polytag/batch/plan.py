@@ -14,7 +14,7 @@ from pathlib import Path
 
 from polytag import __version__
 from polytag.batch.worker import FileTask
-from polytag.errors import DocumentError, ModelError, UnreadableFileError, printable_path
+from polytag.errors import DocumentError, ModelError, ModelNotFoundError, UnreadableFileError, printable_path
 from polytag.io.folder import document_files
 from polytag.io.metadata import ManifestIndex, sidecar_paths
 
@@ -30,6 +30,10 @@ def model_hash(model_dir: Path) -> str:
         files = sorted(p for p in model_dir.iterdir() if p.is_file() and not p.name.startswith("."))
         for file in files:
             digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    except FileNotFoundError as error:
+        raise ModelNotFoundError(f"{model_dir}: no such model folder") from error
+    except NotADirectoryError as error:
+        raise ModelNotFoundError(f"{model_dir}: a model is a folder (from `polytag train`), not a file") from error
     except OSError as error:
         raise ModelError(f"{model_dir}: cannot read model folder ({error.strerror or error})") from error
     return digest.hexdigest()

@@ -23,7 +23,7 @@ from polytag import __version__
 from polytag.batch.outdir import OutDir
 from polytag.batch.plan import model_hash, plan
 from polytag.batch.worker import FileResult, FileTask, init_pool_worker, process_file, unfreeze_warm_state
-from polytag.errors import UnreadableFileError, WorkerDiedError, printable_path
+from polytag.errors import UnreadableFileError, WorkerBugError, WorkerDiedError, printable_path
 from polytag.themes.model_io import default_model_path, read_model_info
 
 ENGINES = ("local", "dask")
@@ -54,7 +54,9 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     standard error (default: only when it is a terminal). ``ocr`` (Tesseract languages or
     ``"auto"``) reads PDF pages without a text layer by OCR. Raises
     :class:`~polytag.errors.OutputDirError` if ``out`` is a non-empty folder polytag did not
-    make, unless ``force``.
+    make, unless ``force``, and :class:`~polytag.errors.WorkerBugError` (after writing the
+    outputs of the other files) if tagging a file failed for a reason that is not a problem of
+    the document.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
@@ -77,7 +79,7 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     outdir.claim(force=force)
     tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha, ocr=ocr)
     todo = sorted((task for task in tasks if not outdir.part(task.key).is_file()), key=lambda task: -task.size)
-    failed: dict[str, dict[str, str]] = {}  # key -> error, for files that failed without a part
+    failed: dict[str, dict[str, str]] = {}  # key -> error, for files that failed without a part (a bug)
     runner = partial(process_file, parts_dir=str(outdir.parts.absolute()), model_dir=model_dir)
     with _engine(jobs=jobs, engine=engine, scheduler=scheduler, n_tasks=len(todo)) as run_all:
         with _Progress(len(todo), sys.stderr.isatty() if progress is None else progress) as bar:
@@ -100,7 +102,9 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
                    "reused": len(tasks) - len(todo)},
         "started": started.isoformat(timespec="seconds"),
     }
-    counts = write_outputs(outdir, done, list(model_info.themes), walk_errors + list(failed.values()), info, clock=clock)
+    counts = write_outputs(outdir, done, list(model_info.themes), walk_errors, info, clock=clock)
+    if failed:  # not a problem of the documents: not in errors.csv, and the run fails
+        raise WorkerBugError(list(failed.values()))
     return RunSummary(outdir.path, counts["documents"], counts["segments"], counts["errors"],
                       info["counts"]["processed"], info["counts"]["reused"], info["seconds"])
 

@@ -78,7 +78,8 @@ def process_file(task: FileTask, parts_dir: str, model_dir: str | None) -> FileR
     """Tag one file and write its part file ``parts_dir/<key>.parquet`` atomically.
 
     A file that cannot be read becomes a part with no rows and the error in its metadata, so
-    the error is reused like any result; any other failure is returned, not written.
+    the error is reused like any result; any other failure (a bug, not a problem of the
+    document) is returned, not written, and ends the run with :class:`WorkerBugError`.
     """
     from polytag.batch.parts import tag_file, write_part
 
@@ -87,7 +88,7 @@ def process_file(task: FileTask, parts_dir: str, model_dir: str | None) -> FileR
         table, summary = tag_file(task, classifier)
     except DocumentError as error:
         table, summary = None, {"error": error.as_record()}
-    except Exception as error:  # one bad file must not stop a batch of thousands
+    except Exception as error:  # reported after the other files are done, as a bug
         return FileResult(task.key, error={"file": printable_path(task.path), "error": type(error).__name__,
                                            "reason": str(error) or repr(error)}, cached=False)
     rows = write_part(Path(parts_dir) / f"{task.key}.parquet", table, summary, list(classifier.themes_))

@@ -1,6 +1,8 @@
 """Score a theme model on a labelled CSV: precision, recall and F1 per theme and language,
 micro and macro, beside the dictionary baseline built from the same codebook. Segments are
-classified exactly as given (no re-segmentation)."""
+classified exactly as given (no re-segmentation). F1 of a theme with no positives in a cell is
+1.0 when nothing is predicted there, 0.0 otherwise; such cells are marked ``*`` in the table
+and ``"no_positives": true`` in the JSON."""
 from __future__ import annotations
 
 import argparse
@@ -29,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"[{scope}] macro-F1 {res['macro_f1']:.3f} (dictionary {base['macro_f1']:.3f}), micro-F1 {res['micro_f1']:.3f}")
         for theme, r in res["per_theme"].items():
             b = base["per_theme"][theme]
-            print(f"  {theme:16} P {r['precision']:.2f} R {r['recall']:.2f} F1 {r['f1']:.2f} (n={r['support']})"
+            flag = " *" if r["no_positives"] else ""
+            print(f"  {theme:16} P {r['precision']:.2f} R {r['recall']:.2f} F1 {r['f1']:.2f} (n={r['support']}){flag}"
                   f"   | P {b['precision']:.2f} R {b['recall']:.2f} F1 {b['f1']:.2f}")
+    print(f"* no positives in this cell. {result['f1_convention']}.")
     return 0

@@ -2,8 +2,10 @@
 ``add_arguments(parser)`` and ``run(args) -> int``; this file only dispatches.
 
 Exit status: 0 when every file was read, 1 when some files could not be read (the others are
-still processed), 2 on a usage error (bad arguments, a missing input, an output that cannot be
-written); 130 when interrupted."""
+still processed), 2 on a usage error (bad arguments, a missing or malformed input such as a gold
+CSV, codebook, model folder or manifest, an output that cannot be written), 3 when ``polytag
+tag`` met a bug (not a document problem); 130 when interrupted. A user error prints one line
+naming the file or option and the reason, never a traceback."""
 from __future__ import annotations
 
 import argparse
@@ -14,7 +16,7 @@ from polytag.errors import PolytagError, printable_path
 
 EXIT_STATUS = ("exit status: 0 every file was read; 1 some files could not be read (the others were "
                "processed; see the messages or errors.csv); 2 usage error (arguments, a missing input, "
-               "an output that cannot be written); 130 interrupted")
+               "an output that cannot be written); 3 a bug while tagging (polytag tag); 130 interrupted")
 
 #: command name -> (module, one-line help)
 COMMANDS = {

@@ -2,8 +2,9 @@
 segments.parquet/.csv (one row per segment), documents.parquet/.csv (one row per document),
 errors.csv (files that could not be read) and run.json. Re-running re-uses the results of
 unchanged files, so an interrupted run is completed by running the same command again.
-Exit status: 0 when every file was read, 1 when some files failed (see errors.csv) or a worker
-process died, 2 on a usage error."""
+Exit status: 0 when every file was read, 1 when some files could not be read (see errors.csv) or
+a worker process died, 2 on a usage error, 3 when tagging a file failed because of a bug in
+polytag (the message names the file; the other files are written)."""
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from polytag.batch import tag_folder
-    from polytag.errors import WorkerDiedError
+    from polytag.errors import WorkerBugError, WorkerDiedError
 
     engine = "dask" if args.scheduler else args.engine
     try:
@@ -48,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
     except WorkerDiedError as error:
         print(f"polytag tag: error: {error}", file=sys.stderr)
         return 1
+    except WorkerBugError as error:
+        print(f"polytag tag: error: {error}", file=sys.stderr)
+        return 3
     except OSError as error:  # e.g. a Dask scheduler that cannot be reached
         if args.scheduler and not isinstance(error, FileNotFoundError):
             print(f"polytag tag: error: cannot use the Dask scheduler {args.scheduler}: {error}", file=sys.stderr)

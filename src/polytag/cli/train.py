@@ -14,7 +14,7 @@ import pandas as pd
 
 from polytag.errors import GoldDataError
 from polytag.themes import Codebook, ThemeClassifier, save_model
-from polytag.themes.evaluate import read_gold
+from polytag.themes.evaluate import gold_columns, read_gold
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
 def read_all(paths: list[str], themes: list[str]) -> pd.DataFrame:
     """The labelled rows of every file, joined; a theme is learned only if every file has its column."""
-    columns = [_columns(path) for path in paths]
+    columns = [gold_columns(path) for path in paths]
     present = [t for t in themes if all(t in c for c in columns)]
     frames = []
     for path in paths:
@@ -55,9 +55,3 @@ def read_all(paths: list[str], themes: list[str]) -> pd.DataFrame:
     if "doc" in gold.columns and not gold["doc"].fillna("").astype(str).str.strip().all():
         gold = gold.drop(columns="doc")  # document groups only when every row has its document
     return gold[[c for c in gold.columns if c not in themes or c in present]]
-
-
-def _columns(path: str) -> list[str]:
-    if path.lower().endswith(".xlsx"):
-        return list(pd.read_excel(path, nrows=0).columns)
-    return list(pd.read_csv(path, nrows=0).columns)

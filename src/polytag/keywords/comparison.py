@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2 as chi2_distribution
 
-from polytag.errors import PolytagError
+from polytag.errors import PolytagError, UnknownOptionError
 from polytag.keywords.corpus import Text, as_texts
 from polytag.keywords.terms import Term, index_terms
 
@@ -39,7 +39,7 @@ def keyness_statistics(
     give them when the counts do not sum to the size of each group (overlapping terms).
     """
     if measure not in MEASURES:
-        raise PolytagError(f"unknown keyness measure {measure!r}; use one of {', '.join(MEASURES)}")
+        raise UnknownOptionError(f"unknown keyness measure {measure!r}; use one of {', '.join(MEASURES)}")
     counts = pd.concat([target.rename("n_target"), reference.rename("n_reference")], axis=1).fillna(0)
     a = counts["n_target"].to_numpy(dtype=float)
     b = counts["n_reference"].to_numpy(dtype=float)

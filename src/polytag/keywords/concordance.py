@@ -1,31 +1,29 @@
 """Keyword-in-context, as quanteda's ``kwic``: every match of a pattern with the tokens around it.
 
-Matching is on tokens, so 印度 never matches inside 印度尼西亚 and "export" never inside
-"exporter". A pattern with spaces is a sequence of tokens; a part without wildcards is
-tokenized with the language's tokenizer, so 수출통제 matches 수출 통제 (and the reverse), and
-"open-weight" matches open - weight. Each token matches on its surface form or its lemma, case
-and Traditional/Simplified spelling ignored: "model" finds "models", 開源 finds 开源.
+Words and phrases ("fixed" and "glob" patterns) are compiled and found by the term layer
+(:mod:`polytag.text.terms`), the matcher the dictionary tagger uses, so kwic finds what tagging
+counts: 印度 never inside 印度尼西亚 but 人工智能 inside 生成式人工智能服务, "export" never inside
+"exporter", 수출통제 = 수출 통제, "open-weight model" = "Open weight models" (lemmas, case and
+hyphens), 開源 = 开源. A "regex" pattern is searched within each token (its surface or lemma).
 """
 from __future__ import annotations
 
-import fnmatch
 import re
 from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from polytag.errors import PolytagError
+from polytag.errors import PolytagError, UnknownOptionError
 from polytag.keywords.corpus import as_texts, paragraphs
 from polytag.text import get_language
-from polytag.text.base import LanguageModule
+from polytag.text.terms import TermIndex
 from polytag.text.tokens import Token
 
-COLUMNS = ["docname", "start", "end", "pre", "keyword", "post", "pattern"]
+COLUMNS = ["doc_id", "start", "end", "pre", "keyword", "post", "pattern"]
 VALUETYPES = ("glob", "regex", "fixed")
-_GLOB_CHARS = re.compile(r"[*?\[]")
 _WHITESPACE = re.compile(r"\s+")
 
-Matcher = Callable[[str, str], bool]  # (normalised surface, lemma) -> match
+Matcher = Callable[[str, str], bool]  # (lower-cased surface, lemma) -> match
 
 
 def kwic(
@@ -38,60 +36,65 @@ def kwic(
 ) -> pd.DataFrame:
     """Every match of ``pattern`` (one or several) in ``corpus`` with ``window`` tokens of context.
 
-    Columns: docname, start, end (character offsets into the document text:
+    Columns: doc_id, start, end (character offsets into the document text:
     ``text[start:end] == keyword``), pre, keyword, post (the context as written, whitespace
     collapsed) and pattern. ``valuetype``: "glob" (``export*``), "regex" (searched within each
     token) or "fixed". ``corpus`` is anything :func:`polytag.keywords.corpus.as_texts` takes.
     """
     if valuetype not in VALUETYPES:
-        raise PolytagError(f"unknown valuetype {valuetype!r}; use one of {', '.join(VALUETYPES)}")
+        raise UnknownOptionError(f"unknown valuetype {valuetype!r}; use one of {', '.join(VALUETYPES)}")
     patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+    compiled: dict[str, Callable[[list[Token]], list[tuple[str, int, int, int, int]]]] = {}
     rows = []
     for text in as_texts(corpus, lang=lang):
-        language = get_language(text.lang)
+        if text.lang not in compiled:
+            compiled[text.lang] = _compile(patterns, text.lang, valuetype)
         tokens = [t for paragraph in paragraphs(text) for t in paragraph.tokens]
-        keys = [(language.normalize(t.text), t.lemma.lower()) for t in tokens]
-        for raw in patterns:
-            matchers = _compile(raw, language, valuetype)
-            n = len(matchers)
-            for i in range(len(tokens) - n + 1):
-                if all(match(*keys[i + j]) for j, match in enumerate(matchers)):
-                    start, end = tokens[i].start, tokens[i + n - 1].end
-                    rows.append({
-                        "docname": text.name,
-                        "start": start,
-                        "end": end,
-                        "pre": _context(text.text, tokens[max(0, i - window) : i]),
-                        "keyword": text.text[start:end],
-                        "post": _context(text.text, tokens[i + n : i + n + window]),
-                        "pattern": raw,
-                    })
+        for raw, start, end, first, last in dict.fromkeys(compiled[text.lang](tokens)):
+            rows.append({
+                "doc_id": text.name,
+                "start": start,
+                "end": end,
+                "pre": _context(text.text, tokens[max(0, first - window) : first]),
+                "keyword": text.text[start:end],
+                "post": _context(text.text, tokens[last + 1 : last + 1 + window]),
+                "pattern": raw,
+            })
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.sort_values(["docname", "start"], kind="stable").reset_index(drop=True)
+    order = {raw: i for i, raw in enumerate(patterns)}
+    frame = frame.assign(_order=frame["pattern"].map(order))
+    return (frame.sort_values(["doc_id", "start", "_order", "end"], kind="stable").drop(columns="_order")
+            .reset_index(drop=True))
 
 
-def _compile(pattern: str, language: LanguageModule, valuetype: str) -> list[Matcher]:
-    """One matcher per token of ``pattern``."""
-    matchers: list[Matcher] = []
-    for part in pattern.split():
-        if valuetype == "regex":
-            matchers.append(_regex(part))
-        elif valuetype == "glob" and _GLOB_CHARS.search(part):
-            matchers.append(_glob(language.normalize(part)))
-        else:
-            matchers.extend(_fixed(language.normalize(t.text)) for t in language.tokenize(part))
-    if not matchers:
-        raise PolytagError(f"the pattern {pattern!r} holds no token")
-    return matchers
+def _compile(patterns: list[str], lang: str, valuetype: str) -> Callable[[list[Token]], list[tuple]]:
+    """A function from a document's tokens to its matches (pattern, start, end, first token,
+    last token)."""
+    if valuetype == "regex":
+        by_pattern = [(raw, [_regex(part) for part in raw.split()]) for raw in patterns]
+        for raw, matchers in by_pattern:
+            if not matchers:
+                raise PolytagError(f"the pattern {raw!r} holds no token")
+        normalize = get_language(lang).normalize
+        return lambda tokens: _regex_matches(by_pattern, tokens, normalize)
+    index = TermIndex([(raw, "", raw, 1.0) for raw in patterns], lang,
+                      wildcards="glob" if valuetype == "glob" else "")
+    empty = [raw for raw in patterns if raw not in index.keys()]
+    if empty:
+        raise PolytagError(f"the pattern {empty[0]!r} holds no token")
+    return lambda tokens: [(h.term.key, h.start, h.end, h.first, h.last) for h in index.find(tokens)]
 
 
-def _fixed(value: str) -> Matcher:
-    return lambda surface, lemma: value in (surface, lemma)
-
-
-def _glob(value: str) -> Matcher:
-    regex = re.compile(fnmatch.translate(value))
-    return lambda surface, lemma: bool(regex.match(surface) or regex.match(lemma))
+def _regex_matches(by_pattern: list[tuple[str, list[Matcher]]], tokens: list[Token],
+                   normalize: Callable[[str], str]) -> list[tuple]:
+    keys = [(normalize(t.text), t.lemma.lower()) for t in tokens]
+    found = []
+    for raw, matchers in by_pattern:
+        n = len(matchers)
+        for i in range(len(tokens) - n + 1):
+            if all(match(*keys[i + j]) for j, match in enumerate(matchers)):
+                found.append((raw, tokens[i].start, tokens[i + n - 1].end, i, i + n - 1))
+    return found
 
 
 def _regex(value: str) -> Matcher:

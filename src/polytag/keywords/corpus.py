@@ -19,8 +19,8 @@ from polytag.errors import PolytagError
 from polytag.text import detect_language, get_language, paragraph_spans
 from polytag.text.tokens import Token
 
-#: DataFrame columns that name a document, in order of preference (quanteda calls it docname)
-_NAME_COLUMNS = ("docname", "doc_id", "id", "name")
+#: DataFrame columns that name a document, in order of preference (polytag's doc_id; quanteda's docname)
+_NAME_COLUMNS = ("doc_id", "docname", "id", "name")
 #: a document without a language in its metadata is detected from this many characters
 _DETECTION_CHARS = 20_000
 

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from polytag.errors import PolytagError
+from polytag.errors import PolytagError, UnknownOptionError
 from polytag.keywords.background import CorpusBackground, GeneralBackground
 from polytag.keywords.corpus import Text, as_texts, one_language
 from polytag.keywords.terms import Term, TermIndex, index_terms
@@ -79,7 +79,7 @@ def keywords_frame(
     """:func:`keywords` as a DataFrame: term, score, count, paragraphs (how many the term
     occurs in) and forms (the spellings seen in the text, most frequent first)."""
     if method not in METHODS:
-        raise PolytagError(f"unknown keyword method {method!r}; use one of {', '.join(METHODS)}")
+        raise UnknownOptionError(f"unknown keyword method {method!r}; use one of {', '.join(METHODS)}")
     texts = _as_unit(doc_or_text, lang)
     index = index_terms(texts)
     scores = METHODS[method](index, _background(background, index.lang))

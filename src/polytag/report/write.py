@@ -19,7 +19,7 @@ from typing import Callable
 
 import pandas as pd
 
-from polytag.errors import OutputDirError, PolytagError, printable_path
+from polytag.errors import OutputDirError, UnknownOptionError, printable_path
 from polytag.io.atomic import write_atomic
 from polytag.io.csvfile import write_frame_csv
 from polytag.report.charts import save_figure
@@ -38,7 +38,7 @@ def write_report(results: Results | str | Path, out: str | Path, *, by: str = "c
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in WRITERS:
-        raise PolytagError(f"unknown report format {fmt!r}; use one of {', '.join(WRITERS)}")
+        raise UnknownOptionError(f"unknown report format {fmt!r}; use one of {', '.join(WRITERS)}")
     if not isinstance(results, Results):
         results = load_results(results)
     try:  # before the work: a report that cannot be written is named at once

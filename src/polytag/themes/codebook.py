@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from polytag.errors import CodebookError
+from polytag.errors import CodebookError, CodebookNotFoundError
 from polytag.text.detect import detect_language
 
 LANGS = ("en", "ko", "zh")
@@ -83,6 +83,8 @@ class Codebook:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
         except CodebookError as error:
             raise CodebookError(f"{path}: {error}") from None
+        except FileNotFoundError as error:
+            raise CodebookNotFoundError(f"{path}: no such codebook file ({error.strerror})") from error
         except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
             raise CodebookError(f"{path}: cannot read codebook: {error}") from error
         return cls.from_dict(data, origin=str(path))
@@ -93,11 +95,15 @@ class Codebook:
             raise CodebookError(f"{origin}: a codebook needs a 'themes' mapping with at least one theme")
         themes = []
         for name, spec in data["themes"].items():
+            _check_theme_name(origin, name)
             spec = spec or {}
             if not isinstance(spec, dict) or not isinstance(spec.get("concepts"), dict):
                 raise CodebookError(f"{origin}: theme {name!r} needs a 'concepts' mapping of seed terms")
             concepts = []
             for concept_name, terms in spec["concepts"].items():
+                if not isinstance(terms or {}, dict):
+                    raise CodebookError(f"{origin}: concept {name}.{concept_name} must map languages "
+                                        f"({', '.join(LANGS)}) to lists of terms, got {terms!r}")
                 terms = dict(terms or {})
                 weight = _weight(origin, f"{name}.{concept_name}", terms.pop("weight", 1.0))
                 _check_langs(origin, f"{name}.{concept_name}", terms)
@@ -193,6 +199,17 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 raise CodebookError(f"line {key_node.start_mark.line + 1}: key {key!r} is given twice")
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+def _check_theme_name(origin: str, name: Any) -> None:
+    """A theme name becomes columns (``<theme>``, ``p_<theme>``, ``hits_<theme>``, ``n_<theme>``):
+    it must not be a column of the tables already."""
+    from polytag.pipeline import RESERVED_COLUMNS
+
+    name = str(name)
+    if name in RESERVED_COLUMNS or name.startswith(("p_", "hits_", "n_", "share_", "mean_p_")):
+        raise CodebookError(f"{origin}: theme name {name!r} collides with a column of the tagging tables; "
+                            "rename the theme")
 
 
 def _weight(origin: str, where: str, value: Any) -> float:

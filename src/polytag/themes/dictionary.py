@@ -1,27 +1,21 @@
 """Dictionary tagging (quanteda-style lookup): seed-term matches per segment and theme.
 
-Seed terms are tokenized with the same language module as the text and matched on token
-lemmas (or lower-cased surface forms), so 수출통제 and 수출 통제 match the same seed, and
-印度 does not match inside 印度尼西亚. Hyphens are transparent ("open-source" = "open source").
-In languages whose tokens are compounds (Chinese), a one-token seed also matches at the start
-or end of a longer token (开源 in 开源社区). Exclusions cancel overlapping matches of their
+Seed terms are compiled and found by the term layer (:mod:`polytag.text.terms`), the same
+matcher kwic uses: lemmas or lower-cased surface forms, transparent hyphens, Chinese compounds
+(开源 in 开源社区, never 印度 in 印度尼西亚). Exclusions cancel overlapping matches of their
 theme (对外开放 is not openness).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from polytag.text import Token, get_language
+from polytag.text.terms import TermHit, TermIndex
 from polytag.themes.codebook import Codebook
 from polytag.themes.segments import TextUnit, as_units
-
-_TRANSPARENT = frozenset({"-", "‐", "‑", "–", "/"})
-
 
 SCOPE = "scope"
 
@@ -42,43 +36,20 @@ class SeedMatch:
     weight: float
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    pieces: tuple[str, ...]
-    concept: str  # concept id, "scope", or "" for an exclusion
-    theme: str
-    term: str
-    weight: float
-    wild: bool
-
-
 class TermMatcher:
-    """A codebook compiled for matching, one index per language (built on first use)."""
+    """A codebook compiled for matching: one :class:`~polytag.text.terms.TermIndex` per
+    language (built on first use). A term's ``key`` is its concept id, "scope", or "" for an
+    exclusion."""
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
-        self._indexes: dict[str, tuple[dict[str, list[_Pattern]], list[_Pattern], set[str]]] = {}
+        self._indexes: dict[str, TermIndex] = {}
 
-    def _index(self, lang: str):
-        index = self._indexes.get(lang)
-        if index is None:
-            language = get_language(lang)
-            by_first: dict[str, list[_Pattern]] = {}
-            wild: list[_Pattern] = []
-            for concept, theme, term, weight in self._entries(lang):
-                pieces = _pattern_pieces(term, language)
-                if not pieces:
-                    continue
-                pattern = _Pattern(pieces, concept, theme, term, weight, any("*" in p for p in pieces))
-                if pattern.wild:
-                    wild.append(pattern)
-                else:
-                    by_first.setdefault(pieces[0], []).append(pattern)
-            for patterns in by_first.values():
-                patterns.sort(key=lambda p: -len(p.pieces))
-            affixes = {p.pieces[0] for ps in by_first.values() for p in ps if len(p.pieces) == 1} if language.compound_tokens else set()
-            index = self._indexes[lang] = (by_first, wild, affixes)
-        return index
+    def index(self, lang: str) -> TermIndex:
+        found = self._indexes.get(lang)
+        if found is None:
+            found = self._indexes[lang] = TermIndex(self._entries(lang), lang)
+        return found
 
     def _entries(self, lang: str) -> list[tuple[str, str, str, float]]:
         """(concept id, theme, term, weight) of every seed, exclusion ("") and scope term."""
@@ -90,60 +61,22 @@ class TermMatcher:
 
     def matches(self, unit: TextUnit) -> list[SeedMatch]:
         """Seed matches in one segment: longest first, one per theme at each position."""
-        by_first, wild, affixes = self._index(unit.lang)
-        tokens = [t for t in unit.tokens if t.text not in _TRANSPARENT]
-        keys = [(t.lemma, t.text.lower()) for t in tokens]
-        found: list[tuple[_Pattern, int, int]] = []
-        for i, (lemma, lower) in enumerate(keys):
-            candidates = by_first.get(lemma, []) + (by_first.get(lower, []) if lower != lemma else [])
-            for pattern in candidates + wild:
-                n = len(pattern.pieces)
-                if i + n <= len(tokens) and all(_piece_matches(p, keys[i + k]) for k, p in enumerate(pattern.pieces)):
-                    found.append((pattern, tokens[i].start, tokens[i + n - 1].end))
-            if affixes and len(lemma) > 2:
-                found += self._affix_matches(lemma, tokens[i], by_first, affixes, unit.lang)
-        return _resolve(found, unit.text)
+        return _resolve(self.index(unit.lang).find(unit.tokens))
 
 
-    @staticmethod
-    def _affix_matches(lemma: str, token: Token, by_first, affixes: set[str], lang: str) -> list[tuple[_Pattern, int, int]]:
-        """One-token seeds at the start or end of a compound token whose rest is a word:
-        开源 in 开源社区 (社区 is a word), but not 印度 in 印度尼西亚."""
-        language = get_language(lang)
-        found = []
-        for cut in range(1, len(lemma)):
-            for part, rest, start, end in ((lemma[:cut], lemma[cut:], token.start, token.start + cut),
-                                           (lemma[cut:], lemma[:cut], token.start + cut, token.end)):
-                if part in affixes and language.is_word(rest):
-                    found += [(p, start, end) for p in by_first[part] if len(p.pieces) == 1]
-        return found
-
-
-def _pattern_pieces(term: str, language) -> tuple[str, ...]:
-    if "*" in term:
-        return tuple(p.lower() for p in term.split())
-    return tuple(t.lemma for t in language.tokenize(term) if t.text not in _TRANSPARENT)
-
-
-def _piece_matches(piece: str, key: tuple[str, str]) -> bool:
-    if "*" in piece:
-        return fnmatchcase(key[0].lower(), piece) or fnmatchcase(key[1], piece)
-    return piece == key[0] or piece == key[1]
-
-
-def _resolve(found: list[tuple[_Pattern, int, int]], text: str) -> list[SeedMatch]:
+def _resolve(found: list[TermHit]) -> list[SeedMatch]:
     """Drop matches cancelled by an exclusion, and matches inside a longer one of the same theme."""
-    excluded = [(p.theme, s, e) for p, s, e in found if not p.concept]
+    excluded = [(h.term.theme, h.start, h.end) for h in found if not h.term.key]
     kept: list[SeedMatch] = []
     taken: list[tuple[str, int, int]] = []
-    for pattern, start, end in sorted((f for f in found if f[0].concept), key=lambda f: (f[1], -(f[2] - f[1]))):
-        theme = pattern.theme
+    for hit in sorted((h for h in found if h.term.key), key=lambda h: (h.start, -(h.end - h.start))):
+        theme, start, end = hit.term.theme, hit.start, hit.end
         if any(t == theme and s < end and start < e for t, s, e in excluded):
             continue
         if any(t == theme and s <= start and end <= e for t, s, e in taken):
             continue
         taken.append((theme, start, end))
-        kept.append(SeedMatch(theme, pattern.concept, pattern.term, start, end, pattern.weight))
+        kept.append(SeedMatch(theme, hit.term.key, hit.term.term, start, end, hit.term.weight))
     return kept
 
 

@@ -4,7 +4,8 @@ evaluators: one object, called on a model, returns a dict of metrics whose prima
 
 F1 of a theme that has no gold positives in a group is 1.0 when the tagger predicts none
 there and 0.0 when it predicts any (scikit-learn's ``zero_division=1.0``): finding nothing
-where there is nothing is right, and false alarms are not free.
+where there is nothing is right, and false alarms are not free. Such cells are flagged
+(``no_positives``) so that a reader does not take their F1 for a measurement.
 """
 from __future__ import annotations
 
@@ -15,21 +16,39 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
-from polytag.errors import GoldDataError
+from polytag.errors import GoldDataError, GoldNotFoundError
 from polytag.themes.dictionary import DictionaryTagger
+
+
+#: how F1 is counted where a theme has no gold positives (printed by ``polytag eval``)
+F1_CONVENTION = ("F1 of a theme with no positives in a cell is 1.0 when nothing is predicted there, "
+                 "0.0 otherwise")
+
+
+def gold_columns(path: str | Path) -> list[str]:
+    """The column names of the labelled CSV or ``.xlsx`` sheet ``path``."""
+    return list(_read_table(path, nrows=0).columns)
+
+
+def _read_table(path: str | Path, **options: Any) -> pd.DataFrame:
+    try:
+        if str(path).lower().endswith(".xlsx"):
+            return pd.read_excel(path, dtype={"text": str, "lang": str}, **options).fillna("")
+        return pd.read_csv(path, dtype={"text": str, "lang": str}, keep_default_na=False, **options)
+    except FileNotFoundError as error:
+        raise GoldNotFoundError(f"{path}: no such labelled file") from error
+    except pd.errors.EmptyDataError as error:
+        raise GoldDataError(f"{path}: the labelled CSV is empty (no header line)") from error
+    except (OSError, UnicodeDecodeError, ValueError, pd.errors.ParserError) as error:
+        reason = str(error).replace("Error tokenizing data. C error: ", "")
+        raise GoldDataError(f"{path}: not a readable labelled file ({reason})") from error
 
 
 def read_gold(path: str | Path, themes: list[str], *, skip_unlabelled: bool = False) -> pd.DataFrame:
     """A labelled CSV (or ``.xlsx`` sheet): ``text``, optional ``lang``, one 0/1 column per
     theme; others ignored. ``skip_unlabelled`` drops rows whose theme columns are all blank
     (a labelling sheet filled in part)."""
-    try:
-        if str(path).lower().endswith(".xlsx"):
-            frame = pd.read_excel(path, dtype={"text": str, "lang": str}).fillna("")
-        else:
-            frame = pd.read_csv(path, dtype={"text": str, "lang": str}, keep_default_na=False)
-    except (OSError, ValueError, pd.errors.ParserError) as error:
-        raise GoldDataError(f"{path}: cannot read labelled CSV ({error})") from error
+    frame = _read_table(path)
     missing = [c for c in ["text", *themes] if c not in frame.columns]
     if missing:
         raise GoldDataError(f"{path}: missing column(s) {', '.join(missing)}; the model's themes are {', '.join(themes)}")
@@ -53,7 +72,7 @@ def scores(gold: np.ndarray, predicted: np.ndarray, themes: list[str]) -> dict[s
         "macro_f1": float(np.mean(f1)),
         "micro_f1": float(f1_score(gold, predicted, average="micro", zero_division=1.0)),
         "per_theme": {t: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s),
-                          "predicted": int(predicted[:, j].sum())}
+                          "predicted": int(predicted[:, j].sum()), "no_positives": bool(s == 0)}
                       for j, (t, p, r, f, s) in enumerate(zip(themes, precision, recall, f1, support))},
         "n_segments": int(len(gold)),
     }
@@ -92,5 +111,6 @@ class ThemeEvaluator:
         baseline = DictionaryTagger(model.codebook_).fit()
         result["baseline"] = score_by_language(gold, baseline.predict(X), langs, themes)
         result["primary_metric"] = self.primary_metric
+        result["f1_convention"] = F1_CONVENTION
         result["gold"] = self.name
         return result

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from polytag.errors import ModelError
+from polytag.errors import ModelError, ModelNotFoundError
 from polytag.io.atomic import write_atomic
 from polytag.themes.codebook import Codebook
 
@@ -74,8 +74,13 @@ def read_model_info(path: str | Path) -> ModelInfo:
 
 
 def _read_config(folder: Path) -> dict[str, Any]:
+    if not folder.is_dir():
+        raise ModelNotFoundError(f"{folder}: no such model folder" if not folder.exists() else
+                                 f"{folder}: a model is a folder (from `polytag train`), not a file")
     try:
         config = json.loads((folder / _CONFIG).read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ModelNotFoundError(f"{folder}: not a polytag model folder (no {_CONFIG})") from error
     except (OSError, ValueError) as error:
         raise ModelError(f"{folder}: not a readable polytag model ({error})") from error
     if not isinstance(config, dict) or config.get("format") != FORMAT:
@@ -100,6 +105,8 @@ def load_model(path: str | Path) -> ThemeClassifier:
         with np.load(folder / _ARRAYS, allow_pickle=False) as stored:
             arrays = {name: np.asarray(stored[name.rstrip("_")], dtype=float) for name in ARRAY_ATTRIBUTES}
             word_idf, char_idf = stored["word_idf"], stored["char_idf"]
+    except FileNotFoundError as error:
+        raise ModelNotFoundError(f"{folder}: the model folder lacks {_ARRAYS}") from error
     except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"{folder}: not a readable polytag model ({error})") from error
     try:

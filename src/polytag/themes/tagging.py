@@ -30,8 +30,9 @@ def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: Th
         *, lang: str | None = None) -> pd.DataFrame:
     """Tag segments with themes.
 
-    ``text_or_segments``: a document's text (segmented first), a list of segment strings, a
-    list of :class:`polytag.Segment`, or a DataFrame with ``text`` (and ``lang``). Returns one
+    ``text_or_segments``: a document's text (segmented first), a list of segment strings, of
+    ``(text, lang)`` pairs or of :class:`polytag.Segment`, or a DataFrame with ``text`` (and
+    ``lang``). Returns one
     row per segment: its text and language, ``p_<theme>`` probabilities, ``<theme>`` booleans,
     ``hits_<theme>`` weighted seed-term hits, ``n_tokens``, and ``evidence`` for the themes
     given (a list of dicts with theme, text, start, end, source, weight, term; offsets into
@@ -84,6 +85,8 @@ def _segments_frame(items: Any, lang: str | None) -> pd.DataFrame:
         if isinstance(item, Segment):
             rows.append({"doc_id": item.doc_id, "segment": item.index, "start": item.start, "end": item.end,
                          "text": item.text, "lang": item.lang or lang})
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):  # (text, lang)
+            rows.append({"text": item[0], "lang": item[1] or lang})
         else:
             rows.append({"text": str(item), "lang": lang})
     return pd.DataFrame(rows, columns=None if rows else ["text", "lang"])

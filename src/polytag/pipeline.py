@@ -1,0 +1,84 @@
+"""The one tagging pipeline: documents -> segments -> tokens -> tags -> the segment and document
+tables. ``polytag.Corpus.tag`` and the batch worker (``polytag tag``) call
+:func:`tag_documents`; ``polytag.tag`` tags segments it is given through the same
+:func:`~polytag.themes.tagging.tag_units`.
+
+A document's language is its declared one (manifest, sidecar, front matter) or the one detected
+from its whole text; each segment takes it from its document unless its own script says
+otherwise (:func:`polytag.text.segment`). Per-document counts are computed here, once.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, NamedTuple
+
+import pandas as pd
+
+#: columns of a segment that come from segmentation, before tokens and tags
+SEGMENT_KEYS = ("doc_id", "segment", "start", "end", "lang", "text")
+#: column names of the segment and document tables that a theme name must not take
+RESERVED_COLUMNS = frozenset({*SEGMENT_KEYS, "n_tokens", "evidence", "doc_lang", "n_segments", "n_chars", "file",
+                              "format", "encoding", "warnings", "title", "country", "date", "year", "doc_type"})
+
+
+def document_language(text: str, declared: Any) -> str | None:
+    """The language of a document: ``declared`` when given, else the one detected from its text."""
+    from polytag.text import detect_language
+
+    if isinstance(declared, str) and declared:
+        return declared
+    return detect_language(text)
+
+
+class Tagged(NamedTuple):
+    """What :func:`tag_documents` returns: the two tables and the model that tagged them."""
+
+    segments: pd.DataFrame
+    documents: pd.DataFrame
+    model: Any
+
+
+def tag_documents(documents: Iterable[tuple[str, str, Any]], *, model: Any = None, codebook: Any = None) -> Tagged:
+    """Segment, tokenize and tag ``documents`` (``(doc_id, text, declared language)`` triples).
+
+    Returns the segment table (doc_id, segment, start, end, lang, text, n_tokens, then
+    ``p_<theme>``, ``<theme>``, ``hits_<theme>`` per theme and ``evidence`` as lists of dicts),
+    the document table (:func:`document_counts`) and the model. ``model``/``codebook`` as for
+    :func:`polytag.tag`.
+    """
+    from polytag.text import segment
+    from polytag.themes.segments import as_units
+    from polytag.themes.tagging import resolve_model, tag_units
+
+    rows, langs = [], {}
+    for doc_id, text, declared in documents:
+        lang = langs[doc_id] = document_language(text, declared)
+        rows += [{"doc_id": doc_id, "segment": s.index, "start": s.start, "end": s.end, "lang": s.lang,
+                  "text": s.text} for s in segment(text, doc_id=doc_id, lang=lang)]
+    frame = pd.DataFrame(rows, columns=list(SEGMENT_KEYS))
+    units = as_units(frame[["text", "lang"]])  # tokenized once: to fit a codebook's model, tag and count
+    classifier = resolve_model(model, codebook, units)
+    segments = tag_units(frame, units, classifier)
+    return Tagged(segments, document_counts(segments, langs, list(classifier.themes_)), classifier)
+
+
+def document_counts(segments: pd.DataFrame, langs: dict[str, str | None], themes: list[str]) -> pd.DataFrame:
+    """One row per document of ``langs`` (documents without segments included): doc_id,
+    doc_lang, n_segments, n_tokens, and per theme ``n_<theme>`` (segments tagged),
+    ``share_<theme>`` (of its segments; empty without segments), ``mean_p_<theme>`` and
+    ``hits_<theme>`` (summed seed-term hits)."""
+    by_doc = dict(tuple(segments.groupby("doc_id", sort=False))) if len(segments) else {}
+    rows = []
+    for doc_id, lang in langs.items():
+        part = by_doc.get(doc_id)
+        n = 0 if part is None else len(part)
+        row: dict[str, Any] = {"doc_id": doc_id, "doc_lang": lang, "n_segments": n,
+                               "n_tokens": 0 if part is None else int(part["n_tokens"].sum())}
+        for theme in themes:
+            tagged = 0 if part is None else int(part[theme].sum())
+            mean = float(part[f"p_{theme}"].mean()) if n else math.nan
+            row.update({f"n_{theme}": tagged, f"share_{theme}": tagged / n if n else None,
+                        f"mean_p_{theme}": mean if math.isfinite(mean) else None,
+                        f"hits_{theme}": 0.0 if part is None else float(part[f"hits_{theme}"].sum())})
+        rows.append(row)
+    return pd.DataFrame(rows)
