@@ -71,7 +71,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     folds that never split a document (what holds on documents never seen).
     """
 
-    def __init__(self, codebook: Codebook | str | None = None, *, C: float = 4.0, word_ngrams: int = 2,
+    def __init__(self, codebook: Codebook | str | None = None, *, C: float = 16.0, word_ngrams: int = 2,
                  char_ngrams: tuple[int, int] = (2, 3), min_df: int = 2, concept_scale: float = 1.0,
                  text_scale: float = 1.0, prior_strength: float = 40.0,
                  threshold_cv: int = 5, min_positives: int = 6, random_state: int = 0) -> None:
