@@ -45,15 +45,15 @@ def inputs(tmp_path: Path) -> dict[str, Path]:
 
 
 CASES = [  # (arguments, the input the message must name, the reason it must give)
-    (["train", "--gold", "missing_csv", "--out", "out"], "missing_csv", "no such labelled CSV"),
-    (["train", "--gold", "unclosed", "--out", "out"], "unclosed", "not a readable CSV"),
+    (["train", "--gold", "missing_csv", "--out", "out"], "missing_csv", "no such labelled file"),
+    (["train", "--gold", "unclosed", "--out", "out"], "unclosed", "not a readable labelled file"),
     (["train", "--gold", "empty", "--out", "out"], "empty", "empty"),
     (["train", "--gold", "not_binary", "--out", "out"], "not_binary", "only 0 and 1"),
     (["train", "--gold", "missing_csv", "--out", "out", "--codebook", "concept"], "concept", "concept t.c"),
     (["train", "--gold", "missing_csv", "--out", "out", "--codebook", "missing_yaml"], "missing_yaml",
      "no such codebook"),
-    (["eval", "--gold", "missing_csv"], "missing_csv", "no such labelled CSV"),
-    (["eval", "--gold", "unclosed"], "unclosed", "not a readable CSV"),
+    (["eval", "--gold", "missing_csv"], "missing_csv", "no such labelled file"),
+    (["eval", "--gold", "unclosed"], "unclosed", "not a readable labelled file"),
     (["eval", "--gold", "not_binary"], "not_binary", "missing column(s) geopolitical"),
     (["eval", "--gold", "not_binary", "--model", "missing_dir"], "missing_dir", "no such model folder"),
     (["eval", "--gold", "not_binary", "--model", "not_model"], "not_model", "no model.json"),
