@@ -8,7 +8,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from polytag.corpus import Corpus
-from polytag.errors import PolytagError, ResultsError
+from polytag.errors import PolytagError, ResultsError, UnknownThemeError
 from polytag.report import theme_frequencies
 from polytag.themes.segments import text_unit
 
@@ -60,7 +60,7 @@ def test_evidence_is_the_passages_behind_a_number(corpus):
     assert set(passages["country"]) == {"US"}
     assert passages["p"].is_monotonic_decreasing
     assert {"doc_id", "segment", "p", "text", "terms", "evidence"} <= set(passages.columns)
-    with pytest.raises(ResultsError, match="no theme 'safety'"):
+    with pytest.raises(UnknownThemeError, match="no theme 'safety'"):
         corpus.evidence("safety")
 
 
