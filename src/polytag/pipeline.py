@@ -46,20 +46,27 @@ def tag_documents(documents: Iterable[tuple[str, str, Any]], *, model: Any = Non
     the document table (:func:`document_counts`) and the model. ``model``/``codebook`` as for
     :func:`polytag.tag`.
     """
-    from polytag.text import segment
     from polytag.themes.segments import as_units
     from polytag.themes.tagging import resolve_model, tag_units
+
+    frame, langs = segment_documents(documents)
+    units = as_units(frame[["text", "lang"]])  # tokenized once: to fit a codebook's model, tag and count
+    classifier = resolve_model(model, codebook, units)
+    segments = tag_units(frame, units, classifier)
+    return Tagged(segments, document_counts(segments, langs, list(classifier.themes_)), classifier)
+
+
+def segment_documents(documents: Iterable[tuple[str, str, Any]]) -> tuple[pd.DataFrame, dict[str, str | None]]:
+    """The segments of ``documents`` (``(doc_id, text, declared language)`` triples) as a
+    table of :data:`SEGMENT_KEYS`, and each document's language."""
+    from polytag.text import segment
 
     rows, langs = [], {}
     for doc_id, text, declared in documents:
         lang = langs[doc_id] = document_language(text, declared)
         rows += [{"doc_id": doc_id, "segment": s.index, "start": s.start, "end": s.end, "lang": s.lang,
                   "text": s.text} for s in segment(text, doc_id=doc_id, lang=lang)]
-    frame = pd.DataFrame(rows, columns=list(SEGMENT_KEYS))
-    units = as_units(frame[["text", "lang"]])  # tokenized once: to fit a codebook's model, tag and count
-    classifier = resolve_model(model, codebook, units)
-    segments = tag_units(frame, units, classifier)
-    return Tagged(segments, document_counts(segments, langs, list(classifier.themes_)), classifier)
+    return pd.DataFrame(rows, columns=list(SEGMENT_KEYS)), langs
 
 
 def document_counts(segments: pd.DataFrame, langs: dict[str, str | None], themes: list[str]) -> pd.DataFrame:

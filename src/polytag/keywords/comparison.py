@@ -105,7 +105,7 @@ def keyness(
     )
     terms = {**reference_index.terms, **target_index.terms}
     total = target_counts.add(reference_counts, fill_value=0)
-    enclosed = _enclosed(terms, target_counts, reference_counts)
+    enclosed = enclosed_terms(terms, target_counts, reference_counts)
     kept = [key for key in total.index if (total[key] >= 2 or len(terms[key].words) == 1) and key not in enclosed]
     frame = keyness_statistics(
         target_counts.reindex(kept).dropna(),
@@ -118,7 +118,7 @@ def keyness(
     return frame.reset_index(drop=True)
 
 
-def _enclosed(terms: dict[str, Term], target: pd.Series, reference: pd.Series) -> set[str]:
+def enclosed_terms(terms: dict[str, Term], target: pd.Series, reference: pd.Series) -> set[str]:
     """Sub-phrases that never occur outside one longer term (the same counts in both groups,
     as "intelligence service" inside "generative artificial intelligence service")."""
     by_words: dict[tuple[str, ...], list[str]] = {}

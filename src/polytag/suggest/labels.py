@@ -17,9 +17,11 @@ import numpy as np
 import pandas as pd
 
 from polytag.errors import OutputExistsError, PolytagError
+from polytag.io.csvfile import write_frame_csv
 from polytag.suggest.pool import segment_pool
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
+from polytag.themes.evaluate import read_labelled_table
 from polytag.themes.tagging import resolve_model
 
 #: share of picks drawn at random from the pool
@@ -128,7 +130,7 @@ def write_sheet(sheet: pd.DataFrame, out: str | Path, *, force: bool = False) ->
     if path.suffix.lower() == ".xlsx":
         sheet.to_excel(path, index=False)
     else:
-        sheet.to_csv(path, index=False)
+        write_frame_csv(sheet, path)
     return path
 
 
@@ -165,7 +167,7 @@ def _texts(labelled: Any) -> set[str]:
     texts: set[str] = set()
     for item in items:
         if not isinstance(item, pd.DataFrame):
-            item = pd.read_excel(item) if str(item).lower().endswith(".xlsx") else pd.read_csv(item, keep_default_na=False)
+            item = read_labelled_table(item)
         texts |= {text_key(t) for t in item.get("text", [])}
     return texts
 

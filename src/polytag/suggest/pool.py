@@ -7,11 +7,8 @@ from typing import Any
 import pandas as pd
 
 from polytag.errors import PolytagError
-from polytag.text import segment
+from polytag.pipeline import SEGMENT_KEYS, segment_documents
 from polytag.themes.segments import TextUnit, as_units
-
-#: columns of a pool of segments
-POOL_COLUMNS = ["doc_id", "segment", "start", "end", "lang", "text"]
 
 
 def segment_pool(corpus: Any, *, lang: str | None = None) -> tuple[pd.DataFrame, list[TextUnit]]:
@@ -20,12 +17,10 @@ def segment_pool(corpus: Any, *, lang: str | None = None) -> tuple[pd.DataFrame,
     with their tokens; ``lang`` keeps one language only."""
     documents = _documents(corpus)
     if {"start", "end"} <= set(documents.columns):  # already segments
-        frame = documents.reindex(columns=POOL_COLUMNS).copy()
-    else:
-        rows = [{"doc_id": doc_id, "segment": s.index, "start": s.start, "end": s.end, "lang": s.lang, "text": s.text}
-                for doc_id, text, doc_lang in zip(documents["doc_id"], documents["text"], documents["lang"])
-                for s in segment(str(text), doc_id=str(doc_id), lang=doc_lang if isinstance(doc_lang, str) and doc_lang else None)]
-        frame = pd.DataFrame(rows, columns=POOL_COLUMNS)
+        frame = documents.reindex(columns=list(SEGMENT_KEYS)).copy()
+    else:  # segmented as tagging does
+        frame, _ = segment_documents(zip(documents["doc_id"].astype(str), documents["text"].astype(str),
+                                         documents["lang"]))
     frame = frame[frame["text"].astype(str).str.strip() != ""]
     if lang is not None:
         frame = frame[frame["lang"] == lang]

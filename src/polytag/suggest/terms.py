@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 
 from polytag.errors import PolytagError, UnknownThemeError
-from polytag.keywords.comparison import _enclosed, keyness_statistics
+from polytag.keywords.comparison import enclosed_terms, keyness_statistics
 from polytag.keywords.terms import Term, term_key, term_spans
 from polytag.suggest.pool import segment_pool
 from polytag.text import get_language
@@ -72,7 +72,7 @@ def suggest_terms(corpus: Any, *, codebook: Codebook | str | Path, theme: str, k
         if theme not in classifier.themes_:
             raise UnknownThemeError(f"the model has no theme {theme!r}; its themes are {', '.join(classifier.themes_)}")
         j = list(classifier.themes_).index(theme)
-        inside = classifier.predict_proba(units)[:, j] >= classifier.thresholds_[j]
+        inside = classifier.predict(units)[:, j].astype(bool)
         if model is None and expand > 0:
             inside = _expand(classifier, units, inside, pool["lang"].to_numpy(), expand)
     frames = []
@@ -120,7 +120,7 @@ def _rank(pool: pd.DataFrame, units: list[TextUnit], rows: np.ndarray, inside: n
                     if len(examples.setdefault(key, [])) < 2:
                         examples[key].append((row, words[0].start, words[-1].end))
     target, reference = pd.Series(counts[True], dtype=float), pd.Series(counts[False], dtype=float)
-    enclosed = _enclosed(terms, target, reference)
+    enclosed = enclosed_terms(terms, target, reference)
     kept = [key for key in target.index if target[key] >= min_count and segments_in[key] >= 2
             and key not in enclosed and not _is_seed(terms[key], key, seeds, language.term_separator)]
     stats = keyness_statistics(target.reindex(kept), reference.reindex(kept).fillna(0), measure="lr",

@@ -27,10 +27,12 @@ F1_CONVENTION = ("F1 of a theme with no positives in a cell is 1.0 when nothing 
 
 def gold_columns(path: str | Path) -> list[str]:
     """The column names of the labelled CSV or ``.xlsx`` sheet ``path``."""
-    return list(_read_table(path, nrows=0).columns)
+    return list(read_labelled_table(path, nrows=0).columns)
 
 
-def _read_table(path: str | Path, **options: Any) -> pd.DataFrame:
+def read_labelled_table(path: str | Path, **options: Any) -> pd.DataFrame:
+    """A labelled CSV or ``.xlsx`` sheet as it is (text columns as strings, blanks empty), or a
+    named error saying why it cannot be read."""
     try:
         if str(path).lower().endswith(".xlsx"):
             return pd.read_excel(path, dtype={"text": str, "lang": str}, **options).fillna("")
@@ -48,7 +50,7 @@ def read_gold(path: str | Path, themes: list[str], *, skip_unlabelled: bool = Fa
     """A labelled CSV (or ``.xlsx`` sheet): ``text``, optional ``lang``, one 0/1 column per
     theme; others ignored. ``skip_unlabelled`` drops rows whose theme columns are all blank
     (a labelling sheet filled in part)."""
-    frame = _read_table(path)
+    frame = read_labelled_table(path)
     missing = [c for c in ["text", *themes] if c not in frame.columns]
     if missing:
         raise GoldDataError(f"{path}: missing column(s) {', '.join(missing)}; the model's themes are {', '.join(themes)}")
