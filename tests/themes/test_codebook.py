@@ -78,3 +78,11 @@ def test_a_theme_name_that_collides_with_a_column_is_refused(name) -> None:
 
     with pytest.raises(CodebookError, match=f"theme name '{name}' collides"):
         Codebook.from_dict({"themes": {name: {"concepts": {"c": {"en": ["open"]}}}}})
+
+
+def test_malformed_yaml_is_one_line_naming_the_file_and_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("themes: [1, 2\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"bad\.yaml: not valid YAML: .* at line 2") as caught:
+        Codebook.load(path)
+    assert "\n" not in str(caught.value)

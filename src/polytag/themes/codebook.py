@@ -85,6 +85,10 @@ class Codebook:
             raise CodebookError(f"{path}: {error}") from None
         except FileNotFoundError as error:
             raise CodebookNotFoundError(f"{path}: no such codebook file ({error.strerror})") from error
+        except yaml.MarkedYAMLError as error:
+            where = f" at line {error.problem_mark.line + 1}, column {error.problem_mark.column + 1}" \
+                if error.problem_mark else ""
+            raise CodebookError(f"{path}: not valid YAML: {error.problem or error.context}{where}") from error
         except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
             raise CodebookError(f"{path}: cannot read codebook: {error}") from error
         return cls.from_dict(data, origin=str(path))
