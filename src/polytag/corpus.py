@@ -17,6 +17,7 @@ from polytag.errors import (ERROR_COLUMNS, DocumentError, ResultsError, UnknownO
 from polytag.io.metadata import year_of
 from polytag.report import (Results, bar_chart, heatmap, keyword_table, load_results, theme_frequencies, top_passages,
                             write_report)
+from polytag.text.detect import FALLBACK_LANG
 
 #: leading columns of ``Corpus.documents``; other metadata follows in order of appearance
 DOCUMENT_COLUMNS = ("doc_id", "file", "text", "lang", "title", "country", "date", "year", "doc_type")
@@ -66,12 +67,13 @@ class Corpus:
         return f"<Corpus {self.source!r}: {len(self.documents)} documents, {len(self.errors)} errors, {tagged}>"
 
     # ----- tagging -------------------------------------------------------------------------
-    def tag(self, *, model: Any = None, codebook: Any = None) -> pd.DataFrame:
+    def tag(self, *, model: Any = None, codebook: Any = None, fallback_lang: str = FALLBACK_LANG) -> pd.DataFrame:
         """Segment and tag every document; keep and return the segments table (the columns of
         ``polytag tag``'s ``segments.parquet``, with ``evidence`` as lists of dicts).
 
         ``model``: a ``ThemeClassifier`` or a saved model folder (default: the shipped model);
-        ``codebook``: a ``Codebook`` or YAML path, tagged by its seed terms when no model is given.
+        ``codebook``: a ``Codebook`` or YAML path, tagged by its seed terms when no model is given;
+        ``fallback_lang``: the language of a document without letters and no declared language.
         """
         from polytag import __version__
         from polytag.pipeline import tag_documents
@@ -79,7 +81,8 @@ class Corpus:
         if self.documents.empty:
             raise ResultsError(self.source, "no document to tag" + _first_error(self.errors))
         tagged, counts, classifier = tag_documents(
-            zip(self.documents["doc_id"], self.documents["text"], self.documents["lang"]), model=model, codebook=codebook)
+            zip(self.documents["doc_id"], self.documents["text"], self.documents["lang"]), model=model, codebook=codebook,
+            fallback_lang=fallback_lang)
         meta = self.documents.drop(columns=[c for c in ("text", "lang", "format", "encoding") if c in self.documents])
         segments = meta.merge(tagged, on="doc_id", how="right")
         first = [*meta.columns, *SEGMENT_COLUMNS]

@@ -150,7 +150,8 @@ def _write_pair(parquet: Path, csv_path: Path, write) -> None:
 def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.Table:
     """One row per document: ids, format, metadata (standard keys first, then the others
     sorted; a key that clashes with a computed column gets a ``meta_`` prefix), counts."""
-    counts = [("n_chars", pa.int64()), ("n_segments", pa.int64()), ("n_tokens", pa.int64())]
+    counts = [("n_chars", pa.int64()), ("n_segments", pa.int64()), ("n_segments_und", pa.int64()),
+              ("n_tokens", pa.int64())]
     for theme in themes:
         counts += [(f"n_{theme}", pa.int64()), (f"share_{theme}", pa.float64()),
                    (f"mean_p_{theme}", pa.float64()), (f"hits_{theme}", pa.float64())]

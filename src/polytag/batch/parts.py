@@ -40,7 +40,8 @@ def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
 
     document = load_document(Path(task.path), doc_id=task.doc_id, manifest_meta=task.manifest_meta,
                              ocr=task.ocr)
-    frame, documents, _ = tag_documents([(document.id, document.text, document.meta.get("lang"))], model=classifier)
+    frame, documents, _ = tag_documents([(document.id, document.text, document.meta.get("lang"))], model=classifier,
+                                        fallback_lang=task.fallback_lang)
     text_unit.cache_clear()  # tokens are not needed again; keeps a worker's memory flat
     counts = documents.iloc[0].to_dict()
     lang = counts.pop("doc_lang")

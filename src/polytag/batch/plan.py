@@ -3,7 +3,7 @@
 Files are those ``polytag.io.read_folder`` would read (``polytag.io.folder.document_files``),
 without the output folder when it lies inside the input. A file's key hashes everything its
 result depends on: its bytes, its id, its manifest metadata, its sidecars, the model's content
-the part format and the OCR option. An unchanged key means the cached part can be reused.
+the part format, the OCR option and the fallback language. An unchanged key means the cached part can be reused.
 """
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from polytag.batch.worker import FileTask
 from polytag.errors import DocumentError, ModelError, ModelNotFoundError, UnreadableFileError, printable_path
 from polytag.io.folder import document_files
 from polytag.io.metadata import ManifestIndex, sidecar_paths
+from polytag.text.detect import FALLBACK_LANG
 
 #: bumped when the content of a part file changes (2: decoding of damaged UTF-8, long
-#: paragraphs in pieces, a warnings field): older parts are then recomputed
-PART_FORMAT = 2
+#: paragraphs in pieces, a warnings field; 3: segments in no registered language marked "und",
+#: n_segments_und): older parts are then recomputed
+PART_FORMAT = 3
 
 
 def model_hash(model_dir: Path) -> str:
@@ -39,8 +41,8 @@ def model_hash(model_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def plan(path: Path, *, out: Path, model_sha: str,
-         ocr: str | None = None) -> tuple[list[FileTask], list[dict[str, str]]]:
+def plan(path: Path, *, out: Path, model_sha: str, ocr: str | None = None,
+         fallback_lang: str = FALLBACK_LANG) -> tuple[list[FileTask], list[dict[str, str]]]:
     """Tasks for every file under ``path`` (or for ``path`` itself if it is a file), in walk
     order, and the errors found while listing them (unlistable folders, broken manifests,
     unreadable files)."""
@@ -59,18 +61,19 @@ def plan(path: Path, *, out: Path, model_sha: str,
         try:
             meta = manifests.meta_for(file)
             size = file.stat().st_size
-            key = _file_key(file, doc_id, meta, model_sha, ocr)
+            key = _file_key(file, doc_id, meta, model_sha, ocr, fallback_lang)
         except OSError as error:
             errors.append(UnreadableFileError(file, f"cannot open: {error.strerror or error}"))
             continue
-        tasks.append(FileTask(str(file), doc_id, key, size, meta, ocr))
+        tasks.append(FileTask(str(file), doc_id, key, size, meta, ocr, fallback_lang))
     errors.extend(manifests.errors)
     return tasks, [error.as_record() for error in errors]
 
 
-def _file_key(file: Path, doc_id: str, meta: dict[str, str], model_sha: str, ocr: str | None) -> str:
+def _file_key(file: Path, doc_id: str, meta: dict[str, str], model_sha: str, ocr: str | None,
+              fallback_lang: str) -> str:
     digest = hashlib.sha256()
-    header = [PART_FORMAT, __version__, model_sha, doc_id, sorted(meta.items())]
+    header = [PART_FORMAT, __version__, model_sha, doc_id, sorted(meta.items()), fallback_lang]
     if ocr is not None:  # keys of runs without OCR stay as they were
         header.append(ocr)
     digest.update(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\0")

@@ -24,6 +24,8 @@ from polytag.batch.outdir import OutDir
 from polytag.batch.plan import model_hash, plan
 from polytag.batch.worker import FileResult, FileTask, init_pool_worker, process_file, unfreeze_warm_state
 from polytag.errors import UnreadableFileError, WorkerBugError, WorkerDiedError, printable_path
+from polytag.text.base import get_language
+from polytag.text.detect import FALLBACK_LANG
 from polytag.themes.model_io import default_model_path, read_model_info
 
 ENGINES = ("local", "dask")
@@ -44,7 +46,8 @@ class RunSummary:
 
 def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str = "local",
                scheduler: str | None = None, model: str | Path | None = None, force: bool = False,
-               progress: bool | None = None, ocr: str | None = None) -> RunSummary:
+               progress: bool | None = None, ocr: str | None = None,
+               fallback_lang: str = FALLBACK_LANG) -> RunSummary:
     """Tag every document under ``path`` and write the tables to ``out``.
 
     Re-running re-uses the results of unchanged files and tags only new or changed ones (a
@@ -52,7 +55,8 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
     so is one whose worker died (:class:`~polytag.errors.WorkerDiedError`).
     ``model`` is a saved model folder (default: polytag's). ``progress`` shows bars on
     standard error (default: only when it is a terminal). ``ocr`` (Tesseract languages or
-    ``"auto"``) reads PDF pages without a text layer by OCR. Raises
+    ``"auto"``) reads PDF pages without a text layer by OCR. ``fallback_lang`` is the language
+    of a document without letters and no declared language (see :mod:`polytag.pipeline`). Raises
     :class:`~polytag.errors.OutputDirError` if ``out`` is a non-empty folder polytag did not
     make, unless ``force``, and :class:`~polytag.errors.WorkerBugError` (after writing the
     outputs of the other files) if tagging a file failed for a reason that is not a problem of
@@ -64,6 +68,7 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
     if scheduler and engine != "dask":
         raise ValueError("a scheduler address needs engine='dask'")
+    get_language(fallback_lang)  # an unknown code fails here, before any work
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     model_dir = None if model is None else str(Path(model).absolute())
     model_path = Path(model_dir) if model_dir else default_model_path()
@@ -77,7 +82,7 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
         raise UnreadableFileError(path, "no such file or folder")
     outdir = OutDir(Path(out))
     outdir.claim(force=force)
-    tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha, ocr=ocr)
+    tasks, walk_errors = plan(Path(path), out=outdir.path, model_sha=model_sha, ocr=ocr, fallback_lang=fallback_lang)
     todo = sorted((task for task in tasks if not outdir.part(task.key).is_file()), key=lambda task: -task.size)
     failed: dict[str, dict[str, str]] = {}  # key -> error, for files that failed without a part (a bug)
     runner = partial(process_file, parts_dir=str(outdir.parts.absolute()), model_dir=model_dir)
@@ -97,7 +102,8 @@ def tag_folder(path: str | Path, out: str | Path, *, jobs: int = 1, engine: str 
         "model": {"path": str(model_path), "sha256": model_sha},
         "codebook": {"name": model_info.codebook.name, "identity": model_info.codebook.identity(),
                      "themes": list(model_info.themes)},
-        "options": {"jobs": jobs, "engine": engine, "scheduler": scheduler, "force": force, "ocr": ocr},
+        "options": {"jobs": jobs, "engine": engine, "scheduler": scheduler, "force": force, "ocr": ocr,
+                    "fallback_lang": fallback_lang},
         "counts": {"files": len(tasks), "processed": len(todo) - len(failed),
                    "reused": len(tasks) - len(todo)},
         "started": started.isoformat(timespec="seconds"),

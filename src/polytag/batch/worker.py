@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from polytag.errors import DocumentError, printable_path
+from polytag.text.detect import FALLBACK_LANG
 
 _MODELS: dict[str | None, Any] = {}
 _MODELS_LOCK = threading.Lock()
@@ -32,6 +33,7 @@ class FileTask:
     size: int
     manifest_meta: dict[str, str] = field(default_factory=dict)
     ocr: str | None = None  # Tesseract languages for PDF pages without text, or None
+    fallback_lang: str = FALLBACK_LANG  # the language of a document without letters (``--fallback-lang``)
 
 
 @dataclass(frozen=True)

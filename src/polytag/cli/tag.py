@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from polytag.cli.options import add_ocr_arguments, ocr_option
+from polytag.text import FALLBACK_LANG, UNDETERMINED, available_languages
 
 
 def _positive(value: str) -> int:
@@ -31,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="DIR", help="a saved theme model folder (default: polytag's)")
     parser.add_argument("--force", action="store_true",
                         help="write into OUTDIR even if it is not empty and was not made by polytag")
+    parser.add_argument("--fallback-lang", choices=[*available_languages(), UNDETERMINED], default=FALLBACK_LANG,
+                        help="language of a document with no letters and no declared language "
+                             f"(default: {FALLBACK_LANG}; {UNDETERMINED}: no tokens, no themes)")
     add_ocr_arguments(parser)
 
 
@@ -41,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     engine = "dask" if args.scheduler else args.engine
     try:
         summary = tag_folder(args.path, args.out, jobs=args.jobs, engine=engine, scheduler=args.scheduler,
-                             model=args.model, force=args.force, ocr=ocr_option(args))
+                             model=args.model, force=args.force, ocr=ocr_option(args),
+                             fallback_lang=args.fallback_lang)
     except KeyboardInterrupt:
         print("polytag tag: interrupted; run the same command again to finish (finished files are kept)",
               file=sys.stderr)

@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from polytag.cli.output import add_format_argument, write_records
-from polytag.text import available_languages, tokenize
+from polytag.text import FALLBACK_LANG, UNDETERMINED, available_languages, detect_language, tokenize
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +21,10 @@ def run(args: argparse.Namespace) -> int:
         from polytag.io import read_document
 
         text = read_document(args.file).text
+    lang = args.lang or detect_language(text, default=FALLBACK_LANG)
+    if lang == UNDETERMINED:
+        print("polytag tokenize: the text is in no language polytag reads (und), so it has no tokens; "
+              "give --lang to read it as one", file=sys.stderr)
     columns = ["text", "lemma", "pos", "tag", "start", "end", "is_stop"]
-    write_records((t._asdict() for t in tokenize(text, args.lang)), args.format, columns)
+    write_records((t._asdict() for t in tokenize(text, lang)), args.format, columns)
     return 0

@@ -2,6 +2,7 @@
 
 Keyword extraction works on one language at a time, so a group is split by language: the
 keywords of KR's Korean documents and of its English translations are listed separately.
+Text in no registered language (``"und"``, declared or detected) has no keywords.
 A group's text longer than ``MAX_KEYWORD_CHARS`` is sampled: paragraphs evenly spread over
 it, so a report's keywords take bounded time and memory however large the documents.
 """
@@ -39,6 +40,7 @@ def keyword_table(documents: pd.DataFrame, *, k: int = 10, by: str = "doc_id",
     columns ``by``, lang, rank (1 = best), term, score. A group's texts are taken together,
     sampled to ``max_chars`` (:func:`sample_text`)."""
     from polytag.keywords import keywords
+    from polytag.text import FALLBACK_LANG, UNDETERMINED, detect_language
 
     require_columns(documents, ["text", by], source="documents", table="documents")
     frame = documents.assign(
@@ -47,10 +49,11 @@ def keyword_table(documents: pd.DataFrame, *, k: int = 10, by: str = "doc_id",
     )
     rows = []
     for (group, lang), texts in frame.groupby(["_group", "_lang"], sort=True):
-        text = "\n\n".join(t for t in texts["text"].dropna().astype(str) if t.strip())
-        if not text:
+        text = sample_text("\n\n".join(t for t in texts["text"].dropna().astype(str) if t.strip()), max_chars)
+        code = detect_language(text, default=FALLBACK_LANG) if lang == MISSING else lang
+        if not text or code == UNDETERMINED:
             continue
-        found = keywords(sample_text(text, max_chars), k=k, lang=None if lang == MISSING else lang)
+        found = keywords(text, k=k, lang=code)
         rows += [{by: group, "lang": lang, "rank": rank, "term": term, "score": score}
                  for rank, (term, score) in enumerate(found, start=1)]
     return pd.DataFrame(rows, columns=list(dict.fromkeys([by, *KEYWORD_COLUMNS])))

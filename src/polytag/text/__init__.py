@@ -2,19 +2,21 @@
 detection and segmentation."""
 from __future__ import annotations
 
-from polytag.text import chinese, english, korean  # noqa: F401  (register the languages)
-from polytag.text.base import LanguageModule, available_languages, get_language, register_language
-from polytag.text.detect import detect_language, script_shares
+from polytag.text import chinese, english, korean, undetermined  # noqa: F401  (register the languages)
+from polytag.text.base import UNDETERMINED, LanguageModule, available_languages, get_language, register_language
+from polytag.text.detect import FALLBACK_LANG, detect_language, register_script, script_shares
 from polytag.text.segment import Segment, paragraph_spans, segment
 from polytag.text.tokens import Token
 
 
 def tokenize(text: str, lang: str | None = None) -> list[Token]:
-    """Tokens of ``text`` in ``lang`` (detected from the script when not given).
+    """Tokens of ``text`` in ``lang`` (detected from the script when not given; text without
+    letters is read in :data:`FALLBACK_LANG`). Text in no registered language (``"und"``) has
+    no tokens.
 
     Offsets are exact: ``text[t.start:t.end] == t.text`` for every token.
     """
-    code = lang or detect_language(text, default="en")
+    code = lang or detect_language(text, default=FALLBACK_LANG)
     return get_language(code).tokenize(text)
 
 
@@ -37,7 +39,7 @@ def add_stop_words(lang: str, words) -> None:
 
 
 __all__ = [
-    "LanguageModule", "Segment", "Token", "add_stop_words", "available_languages",
-    "detect_language", "get_language", "nlp", "paragraph_spans", "register_language",
+    "FALLBACK_LANG", "LanguageModule", "Segment", "Token", "UNDETERMINED", "add_stop_words", "available_languages",
+    "detect_language", "get_language", "nlp", "paragraph_spans", "register_language", "register_script",
     "script_shares", "segment", "stop_words", "tokenize",
 ]

@@ -9,11 +9,15 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from importlib import resources
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from polytag.errors import LanguageError
 from polytag.text.tokens import Token
 
+#: the code of text in no registered language (BCP 47 "undetermined"): detection gives it to
+#: letters in scripts no language declares, and its module (:mod:`polytag.text.undetermined`)
+#: gives such text no tokens
+UNDETERMINED = "und"
 _REGISTRY: dict[str, type["LanguageModule"]] = {}
 _INSTANCES: dict[str, "LanguageModule"] = {}
 _LOCK = threading.Lock()
@@ -50,7 +54,14 @@ def get_language(code: str) -> "LanguageModule":
 
 
 def available_languages() -> list[str]:
-    return sorted(_REGISTRY)
+    """The codes of the registered languages, without :data:`UNDETERMINED`."""
+    return sorted(code for code in _REGISTRY if code != UNDETERMINED)
+
+
+def declared_scripts() -> dict[str, Mapping[str, float]]:
+    """The scripts each registered language is written in, with their weights
+    (:attr:`LanguageModule.scripts`), in order of registration: what detection reads."""
+    return {code: cls.scripts for code, cls in _REGISTRY.items()}
 
 
 def load_word_list(name: str) -> set[str]:
@@ -93,6 +104,11 @@ class LanguageModule(ABC):
     """
 
     code: str = ""
+    #: the scripts this language is written in (names from ``polytag.text.detect.known_scripts``),
+    #: each with the weight of one letter as evidence for it: a Han character carries about a
+    #: word, a Latin letter a fraction of one; 0 for a script it only quotes (Korean quotes
+    #: Hanja and English). Language detection reads these (:mod:`polytag.text.detect`).
+    scripts: Mapping[str, float] = {}
     #: the code ``spacy.blank`` takes for this language
     spacy_lang: str = ""
     #: True where one token often holds several words (Chinese 开源社区), so a one-token term
@@ -103,9 +119,14 @@ class LanguageModule(ABC):
     char_ngram_features: bool = False
 
     def __init__(self) -> None:
-        self.stop_words: set[str] = load_word_list(f"stop_{self.code}.txt")
+        self.stop_words: set[str] = set(self.default_stop_words())
         #: per-word facts a tokenizer computes once (lemma, POS, stop word), keyed as it likes
         self._word_cache: dict = {}
+
+    def default_stop_words(self) -> Iterable[str]:
+        """The stop words this language starts with: polytag's ``data/stop_<code>.txt``
+        (a language registered from outside polytag overrides this)."""
+        return load_word_list(f"stop_{self.code}.txt")
 
     @abstractmethod
     def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:

@@ -32,6 +32,8 @@ _NOT_TERM_WORDS = _BOILERPLATE | _VERB_FORMS
 
 @register_language("en")
 class English(LanguageModule):
+    # a Latin letter carries a fraction of a word; English texts quote Chinese names and terms
+    scripts = {"latin": 1.0, "han": 0.0}
     spacy_lang = "en"
 
     def __init__(self) -> None:

@@ -57,6 +57,8 @@ def _upos(tag: str) -> str:
 
 @register_language("ko")
 class Korean(LanguageModule):
+    # a Hangul syllable carries about a third of a word; Korean texts quote Hanja and English
+    scripts = {"hangul": 2.0, "han": 0.0, "latin": 0.0}
     spacy_lang = "ko"
     char_ngram_features = True
 

@@ -83,13 +83,14 @@ def segment(
     max_sentences: int = 5,
     window: int = 3,
 ) -> list[Segment]:
-    """Segments of a document text, each with its language (detected per segment, falling
-    back to ``lang``, the document's language)."""
+    """Segments of a document text, each with its language: detected per paragraph, and
+    ``lang`` (the document's language, detected from the whole text when not given) for a
+    paragraph without letters; None only when the document has no letters and no ``lang``."""
     doc_lang = lang or detect_language(text)
     segments: list[Segment] = []
     for p_start, p_end in paragraph_spans(text):
         paragraph = text[p_start:p_end]
-        seg_lang = detect_language(paragraph, default=doc_lang) or doc_lang
+        seg_lang = detect_language(paragraph, default=doc_lang)
         for s, e in _windows(paragraph, seg_lang, max_sentences, window):
             segments.append(Segment(doc_id, len(segments), p_start + s, p_start + e, seg_lang, paragraph[s:e]))
     return segments

@@ -1,6 +1,7 @@
 """What theme estimators take as input: segments with their language, tokenized once.
 
-``X`` may be a list of strings (language detected per string), a DataFrame with a ``text``
+``X`` may be a list of strings (language detected per string; ``FALLBACK_LANG`` for a string
+without letters), a DataFrame with a ``text``
 column and an optional ``lang`` column, a list of :class:`polytag.Segment`, or one string.
 Tokenization is cached per (text, language), so cross-validation and grid search do not
 tokenize the same segment again.
@@ -13,7 +14,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from polytag.text import Segment, Token, detect_language, get_language
+from polytag.text import FALLBACK_LANG, Segment, Token, detect_language, get_language
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class TextUnit:
 
 @lru_cache(maxsize=8192)
 def text_unit(text: str, lang: str | None) -> TextUnit:
-    code = lang or detect_language(text, default="en") or "en"
+    code = lang or detect_language(text, default=FALLBACK_LANG)
     return TextUnit(text, code, tuple(get_language(code).tokenize(text)))
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from polytag.errors import PolytagError
-from polytag.text import Segment, segment
+from polytag.pipeline import resolve_language
+from polytag.text import FALLBACK_LANG, UNDETERMINED, Segment, get_language, segment
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
 from polytag.themes.model_io import load_default_model, load_model
@@ -27,21 +29,25 @@ def resolve_model(model: ThemeClassifier | str | None, codebook: Codebook | str 
 
 
 def tag(text_or_segments: Any, codebook: Codebook | str | None = None, model: ThemeClassifier | str | None = None,
-        *, lang: str | None = None) -> pd.DataFrame:
+        *, lang: str | None = None, fallback_lang: str = FALLBACK_LANG) -> pd.DataFrame:
     """Tag segments with themes.
 
     ``text_or_segments``: a document's text (segmented first), a list of segment strings, of
     ``(text, lang)`` pairs or of :class:`polytag.Segment`, or a DataFrame with ``text`` (and
-    ``lang``). Returns one
+    ``lang``). ``lang``: the language of every segment that has none (else detected per
+    segment); ``fallback_lang``: the language of text without letters. Returns one
     row per segment: its text and language, ``p_<theme>`` probabilities, ``<theme>`` booleans,
     ``hits_<theme>`` weighted seed-term hits, ``n_tokens``, and ``evidence`` for the themes
     given (a list of dicts with theme, text, start, end, source, weight, term; offsets into
-    the segment text).
+    the segment text). A segment in no registered language has lang ``"und"``, no tokens,
+    empty (NaN) probabilities and no theme.
     """
+    get_language(fallback_lang)  # an unknown code fails here, before any work
     if isinstance(text_or_segments, str):
         _refuse_path(text_or_segments)
-        text_or_segments = segment(text_or_segments, lang=lang)
+        text_or_segments = segment(text_or_segments, lang=resolve_language(text_or_segments, lang, fallback_lang))
     frame = _segments_frame(text_or_segments, lang)
+    frame["lang"] = [resolve_language(text, code, fallback_lang) for text, code in zip(frame["text"], frame["lang"])]
     units = as_units(frame[["text", "lang"]])  # tokenized once, for fitting, tagging and counting
     return tag_units(frame, units, resolve_model(model, codebook, units))
 
@@ -56,16 +62,26 @@ def _refuse_path(text: str) -> None:
 
 
 def tag_units(frame: pd.DataFrame, units: list[TextUnit], classifier: ThemeClassifier) -> pd.DataFrame:
-    """:func:`tag`'s columns added to ``frame``, whose rows are the tokenized ``units``."""
-    tagged = classifier.tag(units)
+    """:func:`tag`'s columns added to ``frame``, whose rows are the tokenized ``units``. Units
+    in no registered language (``"und"``) are not shown to the classifier: their
+    probabilities are NaN (not estimated), their themes False, their hits 0."""
+    known = [i for i, u in enumerate(units) if u.lang != UNDETERMINED]
+    shape = (len(units), len(classifier.themes_))
+    proba, decisions, hits = np.full(shape, np.nan), np.zeros(shape, dtype=bool), np.zeros(shape)
+    evidence: list[list[dict]] = [[] for _ in units]
+    if known:
+        tagged = classifier.tag([units[i] for i in known])
+        proba[known], decisions[known], hits[known] = tagged.proba, tagged.decisions, tagged.hits
+        for i, found in zip(known, tagged.evidence):
+            # dict(vars(e)): what dataclasses.asdict gives for these flat records, without its deep copy
+            evidence[i] = [dict(vars(e)) for items in found.values() for e in items]
     frame["lang"] = [u.lang for u in units]
     frame["n_tokens"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
     for j, theme in enumerate(classifier.themes_):
-        frame[f"p_{theme}"] = tagged.proba[:, j]
-        frame[theme] = tagged.decisions[:, j].astype(bool)
-        frame[f"hits_{theme}"] = tagged.hits[:, j]
-    # dict(vars(e)): what dataclasses.asdict gives for these flat records, without its deep copy
-    frame["evidence"] = [[dict(vars(e)) for items in found.values() for e in items] for found in tagged.evidence]
+        frame[f"p_{theme}"] = proba[:, j]
+        frame[theme] = decisions[:, j]
+        frame[f"hits_{theme}"] = hits[:, j]
+    frame["evidence"] = evidence
     return frame
 
 
