@@ -69,7 +69,8 @@ def test_run_json_names_the_model_codebook_options_and_counts(reference_run: Pat
     assert info["codebook"] == {"name": model.codebook_.name, "identity": model.codebook_.identity(),
                                 "themes": list(model.themes_)}
     assert Path(info["model"]["path"]).is_dir() and len(info["model"]["sha256"]) == 64
-    assert info["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "force": False, "ocr": None}
+    assert info["options"] == {"jobs": 1, "engine": "local", "scheduler": None, "force": False, "ocr": None,
+                               "fallback_lang": "en"}
     assert info["counts"] == {"files": 4, "documents": 4, "errors": 0, "processed": 4, "reused": 0,
                               "segments": len(pd.read_parquet(reference_run / "segments.parquet"))}
     assert info["started"] <= info["finished"] and info["seconds"] > 0
