@@ -81,8 +81,8 @@ class Corpus:
         if self.documents.empty:
             raise ResultsError(self.source, "no document to tag" + _first_error(self.errors))
         tagged, counts, classifier = tag_documents(
-            zip(self.documents["doc_id"], self.documents["text"], self.documents["lang"]), model=model, codebook=codebook,
-            fallback_lang=fallback_lang)
+            zip(self.documents["doc_id"], self.documents["text"], self.documents["lang"]), model=model,
+            codebook=codebook, fallback_lang=fallback_lang)
         meta = self.documents.drop(columns=[c for c in ("text", "lang", "format", "encoding") if c in self.documents])
         segments = meta.merge(tagged, on="doc_id", how="right")
         first = [*meta.columns, *SEGMENT_COLUMNS]

@@ -18,7 +18,7 @@ from typing import Any, Iterable, NamedTuple
 import pandas as pd
 
 from polytag.text.base import UNDETERMINED
-from polytag.text.detect import FALLBACK_LANG
+from polytag.text.detect import FALLBACK_LANG, detect_language
 
 #: columns of a segment that come from segmentation, before tokens and tags
 SEGMENT_KEYS = ("doc_id", "segment", "start", "end", "lang", "text")
@@ -32,8 +32,6 @@ def resolve_language(text: str, declared: Any, fallback_lang: str) -> str:
     """The language of a document or segment: ``declared`` when given, else the one detected
     from its text (``"und"`` for a script no language is written in), ``fallback_lang`` when
     it has no letters."""
-    from polytag.text import detect_language
-
     if isinstance(declared, str) and declared:
         return declared
     return detect_language(text, default=fallback_lang)
@@ -82,7 +80,7 @@ def segment_documents(documents: Iterable[tuple[str, str, Any]], *,
     return pd.DataFrame(rows, columns=list(SEGMENT_KEYS)), langs
 
 
-def document_counts(segments: pd.DataFrame, langs: dict[str, str | None], themes: list[str]) -> pd.DataFrame:
+def document_counts(segments: pd.DataFrame, langs: dict[str, str], themes: list[str]) -> pd.DataFrame:
     """One row per document of ``langs`` (documents without segments included): doc_id,
     doc_lang, n_segments, n_segments_und (those in no registered language), n_tokens, and per
     theme ``n_<theme>`` (segments tagged), ``share_<theme>`` (of all its segments, ``und`` ones

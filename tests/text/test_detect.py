@@ -14,10 +14,11 @@ from polytag.text import (LanguageModule, Token, detect_language, register_langu
 from polytag.text.detect import script_of
 
 
-@pytest.mark.parametrize("ch, script", [("한", "hangul"), ("ㄱ", "hangul"), ("漢", "han"), ("か", "kana"), ("ー", "kana"),
-                                        ("a", "latin"), ("é", "latin"), ("Ａ", "latin"), ("ж", "cyrillic"),
-                                        ("ب", "arabic"), ("ɐ", "other"), ("ა", "other"), ("・", None), ("²", None),
-                                        ("½", None), ("①", None), ("7", None), ("٣", None), ("_", None), ("。", None)])
+@pytest.mark.parametrize("ch, script", [
+    ("한", "hangul"), ("ㄱ", "hangul"), ("漢", "han"), ("か", "kana"), ("ー", "kana"), ("a", "latin"), ("é", "latin"),
+    ("Ａ", "latin"), ("ж", "cyrillic"), ("ب", "arabic"), ("ɐ", "other"), ("ა", "other"), ("・", None), ("²", None),
+    ("½", None), ("①", None), ("7", None), ("٣", None), ("_", None), ("。", None),
+])
 def test_each_character_has_its_script(ch, script):
     assert script_of(ch) == script
 
@@ -104,7 +105,8 @@ def test_a_registered_language_is_detected_from_the_script_it_declares(own_regis
     assert detect_language(runes) == "x-runic"
     assert [t.text for t in tokenize(runes)] == ["ᚠᚢᚦᚨᚱᚲ", "ᚦᛖ", "ᚷᚹᚺᚾ", "AI"]
     # the languages that were there keep their texts
-    assert [detect_language(t) for t in ("개방형 모델", "开源模型", "open models", "オープン")] == ["ko", "zh", "en", "und"]
+    before = ("개방형 모델", "开源模型", "open models", "オープン")
+    assert [detect_language(text) for text in before] == ["ko", "zh", "en", "und"]
 
 
 def test_a_language_declaring_an_unknown_script_is_an_error(own_registry):

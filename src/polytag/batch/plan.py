@@ -3,7 +3,8 @@
 Files are those ``polytag.io.read_folder`` would read (``polytag.io.folder.document_files``),
 without the output folder when it lies inside the input. A file's key hashes everything its
 result depends on: its bytes, its id, its manifest metadata, its sidecars, the model's content
-the part format, the OCR option and the fallback language. An unchanged key means the cached part can be reused.
+the part format, the OCR option and the fallback language. An unchanged key means the cached
+part can be reused.
 """
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ English in Korean) weighs 0. Policy texts mix scripts, so the decision uses shar
 not the first character:
 
 1. a language is a candidate when its scripts hold more than nine tenths of the letters: a
-   tenth in scripts it is not written in rules it out (a Chinese text with a tenth of Hangul
-   is Korean; one with a tenth of kana is Japanese, not Chinese);
+   tenth in scripts it is not written in rules it out (a Chinese-looking text with a tenth of
+   Hangul is Korean, one with a tenth of kana is not Chinese);
 2. the candidate whose letters weigh most wins (a tie goes to the language registered first);
 3. text with letters but no candidate is :data:`UNDETERMINED` (``"und"``, BCP 47's code for an
    undetermined language: Japanese, Russian, Arabic while no module reads them); text with no
