@@ -58,10 +58,10 @@ def available_languages() -> list[str]:
     return sorted(code for code in _REGISTRY if code != UNDETERMINED)
 
 
-def declared_scripts() -> dict[str, Mapping[str, float]]:
-    """The scripts each registered language is written in, with their weights
-    (:attr:`LanguageModule.scripts`), in order of registration: what detection reads."""
-    return {code: cls.scripts for code, cls in _REGISTRY.items()}
+def registered_classes() -> tuple[type["LanguageModule"], ...]:
+    """The class of each registered language, in order of registration (detection reads
+    their :attr:`LanguageModule.scripts`)."""
+    return tuple(_REGISTRY.values())
 
 
 def load_word_list(name: str) -> set[str]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from polytag.errors import LanguageError
-from polytag.text.base import UNDETERMINED, declared_scripts
+from polytag.text.base import UNDETERMINED, LanguageModule, registered_classes
 
 #: the language of text that has no letters, unless a caller says otherwise (``fallback_lang``
 #: of :func:`polytag.tag`, ``Corpus.tag`` and ``polytag tag --fallback-lang``)
@@ -93,7 +93,7 @@ def detect_language(text: str, *, default: str | None = None) -> str | None:
     """The registered language ``text`` is written in (see the module docstring);
     :data:`UNDETERMINED` when its letters are in scripts no language is written in, ``default``
     when it has no letters."""
-    plan = _plan(_declarations())
+    plan = _plan(registered_classes())
     counts = [len(letters.findall(text)) for letters in plan.scripts]
     # str.isalpha counts every letter at C speed, faster than removing the declared ones
     total = max(sum(counts), sum(map(str.isalpha, text)))
@@ -101,10 +101,8 @@ def detect_language(text: str, *, default: str | None = None) -> str | None:
         return default
     best, best_score = UNDETERMINED, 0.0
     for code, weights in plan.languages:
-        if (total - sum(counts[i] for i, _ in weights)) / total >= _FOREIGN_SHARE:
-            continue
         score = sum(counts[i] * weight for i, weight in weights)
-        if score > best_score:
+        if score > best_score and (total - sum(counts[i] for i, _ in weights)) / total < _FOREIGN_SHARE:
             best, best_score = code, score
     return best
 
@@ -117,12 +115,10 @@ class _Plan(NamedTuple):
     languages: list[tuple[str, list[tuple[int, float]]]]
 
 
-def _declarations() -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
-    return tuple((code, tuple(scripts.items())) for code, scripts in declared_scripts().items())
-
-
 @lru_cache(maxsize=8)
-def _plan(declarations: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]) -> _Plan:
+def _plan(languages: tuple[type[LanguageModule], ...]) -> _Plan:
+    """The plan for these registered language classes (their ``scripts`` are read once)."""
+    declarations = [(cls.code, list(cls.scripts.items())) for cls in languages]
     names = list(dict.fromkeys(script for _, scripts in declarations for script, _ in scripts))
     unknown = [(code, script) for code, scripts in declarations for script, _ in scripts if script not in _SCRIPTS]
     if unknown:
