@@ -47,3 +47,12 @@ def test_scores_and_predictions_follow_seed_weights():
     assert scores[0, tagger.themes_.index("export_control")] >= 2.0
     assert scores[1].sum() == 0
     assert tagger.predict(X).tolist()[1] == [0, 0, 0, 0]
+
+
+def test_a_handful_of_segments_with_no_word_in_common_are_tagged_by_the_codebook():
+    import polytag
+
+    table = polytag.tag(["Export controls on advanced chips.", "开源模型"], codebook=Codebook.load())
+    assert table["lang"].tolist() == ["en", "zh"]
+    assert table["export_control"].tolist() == [True, False]
+    assert table["openness"].tolist() == [False, True]
