@@ -104,6 +104,11 @@ class LanguageModule(ABC):
 
     def __init__(self) -> None:
         self.stop_words: set[str] = load_word_list(f"stop_{self.code}.txt")
+        #: titles of people (president, 同志, 대통령): a name with or without one is one name
+        self.titles: frozenset[str] = frozenset(load_word_list(f"titles_{self.code}.txt"))
+        #: generic nouns of policy prose (policy, 力度, 정책) and titles: part of a term
+        #: ("AI policy", 财政政策), never a term alone, and no term is made only of them
+        self.generic_words: frozenset[str] = frozenset(load_word_list(f"generic_{self.code}.txt")) | self.titles
         #: per-word facts a tokenizer computes once (lemma, POS, stop word), keyed as it likes
         self._word_cache: dict = {}
 
