@@ -24,7 +24,7 @@ from polytag.text.base import TermWord
 MAX_WORDS = 4
 MAX_NAME_WORDS = 8
 #: a term next to the same word in this share of its occurrences is a fragment of a longer
-#: expression (the share polytag.suggest uses for fragments of longer suggestions)
+#: expression (polytag.suggest drops a suggestion held by longer ones at the same share)
 FRAGMENT_SHARE = 0.8
 #: a paragraph repeated this many times in a document is boilerplate
 REPEATED_BOILERPLATE = 3
@@ -106,11 +106,10 @@ def index_terms(texts: list[Text], *, max_words: int = MAX_WORDS) -> TermIndex:
         repeated = _repeated_lines(text, text_paragraphs)
         for paragraph in text_paragraphs:
             paragraph_index = len(paragraph_words)
-            tokens = paragraph.tokens
-            paragraph_words.append(sum(t.is_word for t in tokens))
+            paragraph_words.append(sum(t.is_word for t in paragraph.tokens))
             if text.text[paragraph.start : paragraph.end] in repeated:
                 continue
-            for run in language.term_runs(tokens):
+            for run in language.term_runs(paragraph.tokens):
                 runs.append((paragraph_index, run))
                 for first, last in _span_bounds(run, max_words, language.generic_words):
                     words = run[first:last]
@@ -150,16 +149,18 @@ def term_spans(run: list[TermWord], max_words: int = MAX_WORDS, *, generic: froz
 
 def _span_bounds(run: list[TermWord], max_words: int, generic: frozenset[str]):
     """(first, last) of every span :func:`term_spans` yields: ``run[first:last]``."""
+    is_generic = [w.lemma in generic for w in run]
+    names = 0  # name words in a row, ending at the current word
     for end in range(1, len(run) + 1):
-        if not run[end - 1].head:
-            continue
-        for start in range(max(0, end - max(max_words, MAX_NAME_WORDS)), end - 1):
-            if end - start > max_words and not all(w.name for w in run[start:end]):
-                continue
-            if not all(w.lemma in generic for w in run[start:end]):
-                yield start, end
         word = run[end - 1]
-        if word.alone and word.lemma not in generic:
+        names = names + 1 if word.name else 0
+        if not word.head:
+            continue
+        longest = max(max_words, min(names, MAX_NAME_WORDS))
+        for start in range(max(0, end - longest), end - 1):
+            if not all(is_generic[start:end]):
+                yield start, end
+        if word.alone and not is_generic[end - 1]:
             yield end - 1, end
 
 
