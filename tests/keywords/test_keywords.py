@@ -158,3 +158,80 @@ def test_a_string_that_looks_like_a_path_but_names_nothing_is_an_error(corpora, 
         polytag.tag(f"../corpora/{ZH_REPORT}")
     assert keywords(f"../corpora/{ZH_REPORT}", k=3) == keywords(corpora / ZH_REPORT, k=3)
     assert keywords("AI and export controls", k=2) and keywords("中国/美国关系", k=1)  # text stays text
+
+
+# --- whole terms (issue 11): no fragments, no bare generic words, one name once ---------------
+
+EN_FACT_SHEET = "en/us_factsheet_export_american_ai_2025.txt"
+
+
+def _fixed_neighbour(text: str, term: str) -> str | None:
+    """The character written right before (or after) every occurrence of ``term`` in ``text``, if
+    one is and it is no function word (以, 的): the term is then cut from a longer expression
+    (时代中国特色社会主义 from 新时代…)."""
+    stop = polytag.stop_words("zh")
+    for side in (-1, 1):
+        found = set()
+        for match in re.finditer(re.escape(term), text):
+            at = match.start() - 1 if side < 0 else match.end()
+            found.add(text[at] if 0 <= at < len(text) else "")
+        if len(found) == 1 and (neighbour := found.pop()) and neighbour.isalnum() and neighbour not in stop:
+            return neighbour
+    return None
+
+
+def test_government_work_report_has_its_central_terms_and_no_fragments(corpus):
+    document = corpus[ZH_REPORT]
+    terms = _terms(keywords_frame(document, k=20))
+    # the report's new themes: new quality productive forces, AI (人工智能+), science and technology
+    assert {"新质生产力", "人工智能", "人工智能+", "科技", "科技创新"} & set(terms), terms
+    fragments = {t: n for t in terms if (n := _fixed_neighbour(document.text, t))}
+    assert not fragments, fragments  # e.g. 时代中国特色社会主义, always after 新
+    assert not {"力度", "施策", "政策", "重点领域"} & set(terms), terms
+
+
+@pytest.mark.parametrize("name", [ZH_REPORT, KO_BRIEF, EN_FACT_SHEET, "en/us_factsheet_ai_diffusion_framework_2025-01-13.txt"])
+def test_no_keyword_is_always_written_inside_the_same_longer_expression(corpus, name):
+    document = corpus[name]
+    lang = document.meta["lang"]
+    for term in _terms(keywords_frame(document, k=30)):
+        if lang == "zh":
+            assert _fixed_neighbour(document.text, term) is None, term
+        else:  # a whole word always written before or after the term, in the same phrase
+            words = re.findall(rf"(\w+)[ ]{re.escape(term)}\b|\b{re.escape(term)}[ ](\w+)", document.text, re.I)
+            count = len(re.findall(rf"\b{re.escape(term)}\b", document.text, re.I))
+            if count >= 2:
+                for side in (0, 1):
+                    seen = [w[side].lower() for w in words if w[side]]
+                    stop = polytag.stop_words(lang)
+                    same = {w for w in seen if w not in stop and seen.count(w) == count}
+                    assert not same, (term, same)
+
+
+def test_a_name_with_and_without_title_or_first_name_is_one_keyword(corpus):
+    terms = _terms(keywords_frame(corpus[EN_FACT_SHEET], k=40))
+    trumps = [t for t in terms if t.lower().split()[-1] == "trump"]
+    assert len(trumps) == 1, trumps  # "president trump" or "president donald J. trump", not both
+    report = _terms(keywords_frame(corpus[ZH_REPORT], k=40))
+    assert len([t for t in report if t.startswith("习近平")]) <= 1, report  # 习近平同志 = 习近平
+
+
+def test_generic_words_adjectives_and_verbs_are_no_keywords_alone():
+    text = ("The agency will address domestic risks. Domestic action matters. Domestic action and\n"
+            "national action. We must address export controls. The national security address of the\n"
+            "president. Export controls protect national security. President Trump spoke. President\n"
+            "Donald J. Trump signed the order. President Trump signed.")
+    terms = [t for t, _ in keywords(text, k=20, lang="en")]
+    assert not {"domestic", "action", "address", "national", "president", "trump"} & set(terms), terms
+    assert {"export control", "national security"} <= set(terms), terms
+    assert len([t for t in terms if t.endswith("trump")]) == 1, terms
+    zh = [t for t, _ in keywords("加大宏观调控力度。注重精准施策。财政政策要加力。政策要协同。财政政策。", k=20, lang="zh")]
+    assert "财政政策" in zh and not {"力度", "施策", "政策"} & set(zh), zh
+    ko = [t for t, _ in keywords("AI 정책을 추진한다. 상업적 사용을 허용한다. 상업적 사용. AI 정책 지원.", k=20, lang="ko")]
+    assert "AI 정책" in ko and not {"정책", "상업적", "지원"} & set(ko), ko
+
+
+def test_a_fixed_expression_is_not_cut():
+    text = "以习近平新时代中国特色社会主义思想为指导。" * 3 + "坚持中国特色社会主义道路。"
+    terms = [t for t, _ in keywords(text, k=20, lang="zh")]
+    assert not {"时代中国特色社会主义", "中国特色社会主义思想", "时代中国特色社会主义思想"} & set(terms), terms

@@ -14,9 +14,11 @@ words gain less from being everywhere); a term scores the mean rank of its words
 sublinear count. Graph centrality favours hub words: expect phrases around AI or 发展.
 
 Both rank the same candidates (terms of one word, and terms of several words that occur at
-least twice) and merge near-duplicates: where a phrase covers at least half of the occurrences of
-its sub-phrase (개방형 모델 of 개방형), the phrase stands for both, with the better score of the
-two.
+least twice; never a fragment of a longer fixed expression, see :mod:`polytag.keywords.terms`)
+and merge near-duplicates: where a phrase covers at least half of the occurrences of its
+sub-phrase (개방형 모델 of 개방형), the phrase stands for both, with the better score of the
+two; a name with and without a title or first name ("president trump", "president donald J.
+trump"; 习近平同志, 习近平) is one name, shown as the better scored.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from polytag.errors import PolytagError, UnknownOptionError
 from polytag.keywords.background import CorpusBackground, GeneralBackground
 from polytag.keywords.corpus import Text, as_texts, one_language
 from polytag.keywords.terms import Term, TermIndex, index_terms
+from polytag.text import get_language
 
 #: the most a term gains from occurring at the very start of the text (x1.25), and the most
 #: it loses from being bunched in few paragraphs (x0.75)
@@ -83,9 +86,9 @@ def keywords_frame(
     texts = _as_unit(doc_or_text, lang)
     index = index_terms(texts)
     scores = METHODS[method](index, _background(background, index.lang))
-    candidates = [t for t in index.terms.values() if t.count >= 2 or len(t.words) == 1]
+    candidates = [t for t in index.terms.values() if (t.count >= 2 or len(t.words) == 1) and not t.is_fragment]
     candidates.sort(key=lambda t: (-scores[t.key], t.key))
-    chosen = _without_near_duplicates(candidates, scores, k)
+    chosen = _without_near_duplicates(candidates, scores, k, get_language(index.lang).titles)
     return pd.DataFrame(
         {
             "term": [t.name for t, _ in chosen],
@@ -193,29 +196,50 @@ def _pagerank(links: Counter, teleport: np.ndarray, iterations: int = 100, toler
     return ranks
 
 
-def _without_near_duplicates(ranked: list[Term], scores: dict[str, float], k: int) -> list[tuple[Term, float]]:
+def _without_near_duplicates(ranked: list[Term], scores: dict[str, float], k: int,
+                             titles: frozenset[str]) -> list[tuple[Term, float]]:
     """The ``k`` best terms, near-duplicates merged: a phrase covering most occurrences of a
     better-scored sub-phrase takes its place and score (개방형, 모델 -> 개방형 모델); a
-    sub-phrase of a kept phrase is left out."""
+    sub-phrase of a kept phrase, and another spelling of a kept name, are left out."""
     kept: list[tuple[Term, float]] = []
     for term in ranked:
-        duplicates = [i for i, (other, _) in enumerate(kept) if _near_duplicates(term, other)]
+        duplicates = [i for i, (other, _) in enumerate(kept) if _near_duplicates(term, other, titles)]
         if not duplicates:
             if len(kept) == k:
                 break
             kept.append((term, scores[term.key]))
-        elif all(len(term.words) > len(kept[i][0].words) for i in duplicates):
+        elif all(_covers(term, kept[i][0]) for i in duplicates):
             first = duplicates[0]
             kept[first] = (term, kept[first][1])
             kept = [entry for i, entry in enumerate(kept) if i not in duplicates[1:]]
     return kept
 
 
-def _near_duplicates(a: Term, b: Term) -> bool:
-    """Same words (spelt differently), or a phrase covering most of its sub-phrase's occurrences."""
-    if a.words == b.words:
+def _near_duplicates(a: Term, b: Term, titles: frozenset[str]) -> bool:
+    """Same words (spelt differently), one name with and without titles or first names, or a
+    phrase covering most of its sub-phrase's occurrences."""
+    if a.words == b.words or _same_name(a, b, titles):
         return True
     short, long = sorted((a, b), key=lambda t: len(t.words))
+    return _covers(long, short)
+
+
+def _covers(long: Term, short: Term) -> bool:
+    """``short`` is a sub-phrase of ``long``, which holds at least ``NEAR_DUPLICATE_SHARE`` of its occurrences."""
     n = len(short.words)
-    contains = any(long.words[i : i + n] == short.words for i in range(len(long.words) - n + 1))
-    return contains and long.count >= NEAR_DUPLICATE_SHARE * short.count
+    if n >= len(long.words) or long.count < NEAR_DUPLICATE_SHARE * short.count:
+        return False
+    return any(long.words[i : i + n] == short.words for i in range(len(long.words) - n + 1))
+
+
+def _same_name(a: Term, b: Term, titles: frozenset[str]) -> bool:
+    """Equal without titles (习近平同志, 习近平), or two names ending in the same word, one's words
+    a subsequence of the other's ("president trump", "president donald J. trump")."""
+    core_a, core_b = ([w for w in t.words if w not in titles] for t in (a, b))
+    if core_a == core_b:
+        return len(a.words) != len(b.words)
+    if not (a.is_name and b.is_name and core_a and core_b and core_a[-1] == core_b[-1]):
+        return False
+    short, long = sorted((core_a, core_b), key=len)
+    remaining = iter(long)
+    return all(word in remaining for word in short)

@@ -1,11 +1,15 @@
 """Candidate terms of a document: the word sequences, inside the runs of term words that the
-language module finds, that end with a word able to head a term.
+language module finds, that end with a word able to head a term and are not made only of the
+language's generic nouns (政策, "policy" and titles alone are no terms; 财政政策 is).
 
 A term's identity (its key) is its lemma form: the forms of its words with the last word's
 lemma, joined by the language's separator, so "수출통제" and "수출 통제" are both "수출 통제",
 "出口管製" is "出口管制" and "open-weight models" is "open-weight model". The term shown is that
 key, except for capitalised English names, which keep their plural ("united states").
 Paragraphs repeated three times or more (running headers, repeated headings) are boilerplate.
+
+A term almost always written next to the same term word is a fragment of a longer fixed
+expression (中国特色社会主义, after 新时代 and before 思想): :attr:`Term.is_fragment`.
 """
 from __future__ import annotations
 
@@ -16,8 +20,12 @@ from polytag.keywords.corpus import Paragraph, Text, paragraphs
 from polytag.text import get_language
 from polytag.text.base import TermWord
 
-#: longest term, in words
+#: longest term, in words; a name (capitalised words) may be longer: "Thea D. Rozman Kendler"
 MAX_WORDS = 4
+MAX_NAME_WORDS = 8
+#: a term next to the same word in this share of its occurrences is a fragment of a longer
+#: expression (polytag.suggest drops a suggestion held by longer ones at the same share)
+FRAGMENT_SHARE = 0.8
 #: a paragraph repeated this many times in a document is boilerplate
 REPEATED_BOILERPLATE = 3
 
@@ -38,6 +46,11 @@ class Term:
     forms: dict[str, int] = field(default_factory=dict)
     #: how each occurrence is shown (the key, or a name's own spelling), with counts
     names: dict[str, int] = field(default_factory=dict)
+    #: the term words just before (after) its occurrences in their runs, with counts (None: none)
+    left: dict[str | None, int] = field(default_factory=dict)
+    right: dict[str | None, int] = field(default_factory=dict)
+    #: written as a capitalised name at least once ("President Trump")
+    is_name: bool = False
 
     @property
     def name(self) -> str:
@@ -46,6 +59,20 @@ class Term:
 
     def forms_by_frequency(self) -> list[str]:
         return sorted(self.forms, key=self.forms.__getitem__, reverse=True)
+
+    @property
+    def is_fragment(self) -> bool:
+        """Seen more than once, and next to the same word in at least ``FRAGMENT_SHARE`` of its
+        occurrences: part of a longer fixed expression, not a term of its own."""
+        if self.count < 2:
+            return False
+        return any(count >= FRAGMENT_SHARE * self.count
+                   for side in (self.left, self.right) for word, count in side.items() if word is not None)
+
+    def add_neighbours(self, left: str | None, right: str | None) -> None:
+        """Record the term words next to one occurrence (None: the run begins or ends there)."""
+        self.left[left] = self.left.get(left, 0) + 1
+        self.right[right] = self.right.get(right, 0) + 1
 
 
 @dataclass
@@ -84,7 +111,8 @@ def index_terms(texts: list[Text], *, max_words: int = MAX_WORDS) -> TermIndex:
                 continue
             for run in language.term_runs(paragraph.tokens):
                 runs.append((paragraph_index, run))
-                for words in term_spans(run, max_words):
+                for first, last in _span_bounds(run, max_words, language.generic_words):
+                    words = run[first:last]
                     key = term_key(words, separator)
                     if len(key) < 2:  # a single character is never a term
                         continue
@@ -92,12 +120,15 @@ def index_terms(texts: list[Text], *, max_words: int = MAX_WORDS) -> TermIndex:
                     if term is None:
                         term = terms[key] = Term(key, tuple(w.lemma for w in words))
                     start, end = words[0].start, words[-1].end
+                    term.add_neighbours(run[first - 1].lemma if first else None,
+                                        run[last].lemma if last < len(run) else None)
                     term.count += 1
                     term.first = min(term.first, start / length)
                     term.paragraphs.add(paragraph_index)
                     form = " ".join(text.text[start:end].split())
                     term.forms[form] = term.forms.get(form, 0) + 1
                     is_name = len(words) > 1 and all(w.name for w in words)
+                    term.is_name = term.is_name or is_name
                     name = separator.join(w.form for w in words) if is_name else key
                     term.names[name] = term.names.get(name, 0) + 1
     return TermIndex(lang, terms, runs, paragraph_words)
@@ -108,15 +139,29 @@ def term_key(words: list[TermWord], separator: str) -> str:
     return separator.join([w.form for w in words[:-1]] + [words[-1].lemma])
 
 
-def term_spans(run: list[TermWord], max_words: int = MAX_WORDS):
-    """Every word sequence of ``run`` up to ``max_words`` long that ends with a head word
-    (and, if it is one word, may stand alone)."""
+def term_spans(run: list[TermWord], max_words: int = MAX_WORDS, *, generic: frozenset[str] = frozenset()):
+    """Every word sequence of ``run`` up to ``max_words`` long (``MAX_NAME_WORDS`` for a name)
+    that ends with a head word and is not made only of ``generic`` words; a single word also
+    has to be able to stand alone."""
+    for first, last in _span_bounds(run, max_words, generic):
+        yield run[first:last]
+
+
+def _span_bounds(run: list[TermWord], max_words: int, generic: frozenset[str]):
+    """(first, last) of every span :func:`term_spans` yields: ``run[first:last]``."""
+    is_generic = [w.lemma in generic for w in run]
+    names = 0  # name words in a row, ending at the current word
     for end in range(1, len(run) + 1):
-        if run[end - 1].head:
-            for start in range(max(0, end - max_words), end - 1):
-                yield run[start:end]
-            if run[end - 1].alone:
-                yield run[end - 1 : end]
+        word = run[end - 1]
+        names = names + 1 if word.name else 0
+        if not word.head:
+            continue
+        longest = max(max_words, min(names, MAX_NAME_WORDS))
+        for start in range(max(0, end - longest), end - 1):
+            if not all(is_generic[start:end]):
+                yield start, end
+        if word.alone and not is_generic[end - 1]:
+            yield end - 1, end
 
 
 def _repeated_lines(text: Text, text_paragraphs: list[Paragraph]) -> set[str]:

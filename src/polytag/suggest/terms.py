@@ -23,7 +23,7 @@ import yaml
 
 from polytag.errors import PolytagError, UnknownThemeError
 from polytag.keywords.comparison import enclosed_terms, keyness_statistics
-from polytag.keywords.terms import Term, term_key, term_spans
+from polytag.keywords.terms import FRAGMENT_SHARE, Term, term_key, term_spans
 from polytag.suggest.pool import segment_pool
 from polytag.text import get_language
 from polytag.themes.classifier import ThemeClassifier
@@ -38,8 +38,6 @@ MIN_COUNT = 3
 MIN_LOG_RATIO = 1.0
 #: characters of context on each side of an example
 CONTEXT_CHARS = 40
-#: a candidate is a fragment when longer candidates holding it make up this share of its occurrences
-FRAGMENT_SHARE = 0.8
 #: without labels or a model, the seed-tagged segments of a language are joined by up to this many
 #: times as many segments that a text classifier trained on them ranks highest
 EXPAND = 2.0

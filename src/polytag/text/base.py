@@ -120,6 +120,11 @@ class LanguageModule(ABC):
 
     def __init__(self) -> None:
         self.stop_words: set[str] = set(self.default_stop_words())
+        #: titles of people (president, 同志, 대통령): a name with or without one is one name
+        self.titles: frozenset[str] = frozenset(self.shipped_word_list("titles"))
+        #: generic nouns of policy prose (policy, 力度, 정책) and titles: part of a term
+        #: ("AI policy", 财政政策), never a term alone, and no term is made only of them
+        self.generic_words: frozenset[str] = frozenset(self.shipped_word_list("generic")) | self.titles
         #: per-word facts a tokenizer computes once (lemma, POS, stop word), keyed as it likes
         self._word_cache: dict = {}
 
@@ -127,6 +132,13 @@ class LanguageModule(ABC):
         """The stop words this language starts with: polytag's ``data/stop_<code>.txt``
         (a language registered from outside polytag overrides this)."""
         return load_word_list(f"stop_{self.code}.txt")
+
+    def shipped_word_list(self, kind: str) -> set[str]:
+        """polytag's ``data/<kind>_<code>.txt``; empty for a language polytag ships no list for."""
+        try:
+            return load_word_list(f"{kind}_{self.code}.txt")
+        except FileNotFoundError:
+            return set()
 
     @abstractmethod
     def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:

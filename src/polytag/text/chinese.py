@@ -40,16 +40,32 @@ _UPOS = {
 #: nouns, verbal and adjectival nouns, abbreviations; not time words, places like 境内 or
 #: localisers, which are mostly boilerplate
 _TERM_FLAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "j"})
-#: words jieba tags as nouns that are verbs or adverbs in policy prose (利用, 依法, 有关) or
-#: mis-segmented (采取有效): never part of a term
+#: jieba tags of words that only modify a noun (区别词: 新型, 民营, 国有): inside terms
+#: (新型工业化, 民营经济), never at their end
+_MODIFIER_FLAGS = frozenset({"b"})
+#: words jieba tags as nouns or names that are verbs or adverbs in policy prose (利用, 依法,
+#: 有关, 施策, 弘扬) or mis-segmented (采取有效): never part of a term
 _NOT_TERM_WORDS = frozenset(
-    {"利用", "依法", "有关", "相关", "采取有效", "进一步", "有效", "方面", "大力发展", "深化", "全面", "着力", "基本"}
+    {"利用", "依法", "有关", "相关", "采取有效", "进一步", "有效", "方面", "大力发展", "深化", "全面", "着力", "基本",
+     "施策", "弘扬"}
 )
+#: words jieba tags as verbs that policy prose uses as verbal nouns at the end of a term
+#: (科技创新, 国内需求, 乡村振兴, 社会治理): part of terms, as 发展 is, not terms alone
+_VERBAL_NOUNS = frozenset({"创新", "需求", "振兴", "开放", "治理"})
 #: jieba frequency from which a word counts as common mainland usage (建立, 核心, 资料), so a
 #: Taiwan phrase mapping does not replace it (晶片 31, 软体 30, 人工智慧 3 are converted)
 _COMMON_MAINLAND = 1000
 _PUNCT_OR_SPACE = re.compile(r"^(?:\s+|[^\w]+)$")
 _DIGITS = re.compile(r"^[\d０-９.,%％]+$")
+
+
+def _is_attached_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """A one-character adjective written onto the noun after it (新 in 新时代, 大 in 大市场)."""
+    token = tokens[i]
+    if token.tag != "a" or len(token.lemma) != 1 or i + 1 == len(tokens):
+        return False
+    following = tokens[i + 1]
+    return following.start == token.end and following.tag in _TERM_FLAGS and not following.is_stop
 
 
 def _pos_tokenizer(tokenizer):
@@ -230,12 +246,17 @@ class Chinese(LanguageModule):
 
     def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
         """Noun-like words by jieba's tag (出口管制, 全球南方, 开源模型), and Latin words (AI).
-        A verbal noun (发展, 建设) is part of terms (高质量发展) but not a term by itself."""
+        A verbal noun (发展, 建设, 创新) is part of terms (高质量发展, 科技创新) but not a term by
+        itself; a modifier (新型, or a one-character adjective written onto a noun: 新时代, 大市场)
+        begins terms (新型工业化, 全国统一大市场)."""
         token = tokens[i]
         if token.is_stop or token.lemma in _NOT_TERM_WORDS:
             return None
-        if token.tag in _TERM_FLAGS:
-            return TermWord(token.start, token.end, token.lemma, token.lemma, alone=token.tag != "vn")
+        if token.tag in _TERM_FLAGS or token.lemma in _VERBAL_NOUNS:
+            return TermWord(token.start, token.end, token.lemma, token.lemma,
+                            alone=token.tag != "vn" and token.lemma not in _VERBAL_NOUNS)
+        if token.tag in _MODIFIER_FLAGS or _is_attached_adjective(tokens, i):
+            return TermWord(token.start, token.end, token.lemma, token.lemma, head=False, alone=False)
         if token.tag == "eng":
             form = latin_term_form(token.text)
             return TermWord(token.start, token.end, form, form) if form else None

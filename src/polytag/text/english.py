@@ -27,7 +27,15 @@ _BOILERPLATE = frozenset(
     "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. monday tuesday wednesday thursday "
     "friday saturday sunday".split()
 )
-_NOT_TERM_WORDS = _BOILERPLATE | _VERB_FORMS
+#: adjectives that say how a thing stands to the text, not what it is ("relevant agency",
+#: "new chip security mechanism", "applicable law"): never part of a term
+_EVALUATIVE = frozenset(
+    "relevant appropriate applicable certain existing related new effective necessary respective specific "
+    "particular additional current various".split()
+)
+_NOT_TERM_WORDS = _BOILERPLATE | _VERB_FORMS | _EVALUATIVE
+#: words after which a word that can be a verb is one ("to address", "will support")
+_VERB_MARKERS = frozenset("to will shall must may should can could would might".split())
 
 
 @register_language("en")
@@ -149,17 +157,28 @@ class English(LanguageModule):
     def term_runs(self, tokens: Sequence[Token]) -> list[list[TermWord]]:
         """Noun phrases from stop-word and punctuation boundaries: hyphenated compounds are one
         word (open-weight, state-of-the-art), words known only as verbs or adverbs end a run
-        (ensure, hereby), a term ends with a word that can be a noun, and its last word is
-        singular (open-weight models -> open-weight model)."""
-        runs = split_runs(self._term_word(group) for group in _hyphen_groups(tokens))
-        for run in runs:  # a capitalised name of two or more words: United States
+        (ensure, hereby), and so do words used as verbs ("to address"); a term ends with a word
+        that can be a noun, and its last word is singular (open-weight models -> open-weight
+        model). Words that can be adjectives (domestic, national) and lower-case hyphenated
+        compounds (full-stack) are modifiers: never a term alone, nor its end before a noun
+        ("national" in "national security"); one word of a longer name ("Trump" in "President
+        Trump") is no term alone either."""
+        groups = _hyphen_groups(tokens)
+        runs = split_runs(self._term_word(group, previous) for previous, group in zip([None, *groups], groups))
+        for run in runs:
             for i, word in enumerate(run):
-                alone = (i == 0 or not run[i - 1].name) and (i + 1 == len(run) or not run[i + 1].name)
-                if word.name and alone:
-                    run[i] = word._replace(name=False)
+                last = i + 1 == len(run)
+                in_name = (i > 0 and run[i - 1].name) or (not last and run[i + 1].name)
+                if word.name and not in_name:  # a capitalised name is of two or more words: United States
+                    word = word._replace(name=False)
+                elif word.name:
+                    word = word._replace(alone=False)
+                if not word.alone and not last and not word.name:
+                    word = word._replace(head=False)
+                run[i] = word
         return runs
 
-    def _term_word(self, group: Sequence[Token]) -> TermWord | None:
+    def _term_word(self, group: Sequence[Token], previous: Sequence[Token] | None) -> TermWord | None:
         stop = self.stop_words
         if all(t.is_stop or t.text.lower() in stop for t in group) or any(
             not t.is_word for t in group if t.text not in _HYPHENS
@@ -175,13 +194,17 @@ class English(LanguageModule):
             classes = frozenset({"adj"})
         if classes and not classes & {"noun", "adj"}:
             return None
+        if "verb" in classes and previous is not None and previous[-1].text.lower() in _VERB_MARKERS:
+            return None
+        compound_modifier = len(group) > 1 and form.islower()  # full-stack, open-weight, AI-enabled is a name
+        alone = "adj" not in classes and not compound_modifier
         if form.isupper():
             lemma = form
         else:
             singular = self.lemma(last) if last.endswith("s") and classes == {"noun"} else last
             lemma = form[: len(form) - len(last)] + singular
-        return TermWord(group[0].start, group[-1].end, form, lemma, head=not classes or "noun" in classes,
-                        name=surface[0].isupper())
+        head = (not classes or "noun" in classes) and not compound_modifier
+        return TermWord(group[0].start, group[-1].end, form, lemma, head=head, alone=alone, name=surface[0].isupper())
 
     def _classes_of(self, word: str) -> frozenset[str]:
         """Word classes of ``word``; an inflected form not listed takes its lemma's: a plural

@@ -31,6 +31,10 @@ _UPOS = {
 _TERM_TAGS = frozenset({"NNG", "NNP", "XR", "SH"})
 #: units of legal structure (제1조 제2항 제3호, 제1장 제2절): boilerplate, never part of a term
 _LEGAL_UNITS = frozenset({"조", "항", "호", "장", "절", "관", "목", "편"})
+#: the noun suffix that makes a noun an adjective (상업 + 적 -> 상업적, "commercial"): such a
+#: word modifies the next (지정학적 가치) and is never a term alone; two-syllable nouns ending
+#: in 적 (목적, 실적) are nouns of their own
+_ADJECTIVAL_SUFFIX = "적"
 
 
 def _base_tag(tag: str) -> str:
@@ -116,7 +120,8 @@ class Korean(LanguageModule):
 
     def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
         """Nouns (with their noun suffixes: 개방형) and Latin names (AI, RAND, DeepSeek); not a noun
-        used as a verb or adjective (통제 in 통제한다, 관대 in 관대한, 강조 in "…을 강조")."""
+        used as a verb or adjective (통제 in 통제한다, 관대 in 관대한, 강조 in "…을 강조"). A noun
+        made an adjective by 적 (상업적) only begins terms."""
         token = tokens[i]
         if token.is_stop or token.lemma in _LEGAL_UNITS:
             return None
@@ -126,6 +131,8 @@ class Korean(LanguageModule):
         if _is_bullet_predicate(tokens, i):
             return None
         if token.tag in _TERM_TAGS:
+            if len(token.lemma) > 2 and token.lemma.endswith(_ADJECTIVAL_SUFFIX):
+                return TermWord(token.start, token.end, token.lemma, token.lemma, head=False, alone=False)
             return TermWord(token.start, token.end, token.lemma, token.lemma)
         if token.tag == "SL" and sum(ch.isupper() for ch in token.text) >= 2:  # AI, OpenAI; not "Soft"
             form = latin_term_form(token.text)
