@@ -7,7 +7,7 @@ import re
 import pytest
 
 import polytag
-from polytag.errors import PolytagError
+from polytag.errors import LanguageError, PolytagError
 from polytag.keywords import keywords, keywords_frame
 
 KO_BRIEF = "ko/brief_rand_open_models_soft_power_2026.txt"
@@ -235,3 +235,14 @@ def test_a_fixed_expression_is_not_cut():
     text = "以习近平新时代中国特色社会主义思想为指导。" * 3 + "坚持中国特色社会主义道路。"
     terms = [t for t, _ in keywords(text, k=20, lang="zh")]
     assert not {"时代中国特色社会主义", "中国特色社会主义思想", "时代中国特色社会主义思想"} & set(terms), terms
+
+
+def test_a_long_text_on_one_line_is_text_not_a_file_name():
+    text = "Export controls on advanced semiconductors protect national security. " * 8
+    terms = [term for term, _ in polytag.keywords(text, k=5)]
+    assert "export control" in terms
+
+
+def test_text_in_no_language_polytag_reads_is_refused_by_name():
+    with pytest.raises(LanguageError, match="text1: written in no language"):
+        polytag.keywords("オープンモデルは重要です。" * 3)

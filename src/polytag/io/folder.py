@@ -56,11 +56,20 @@ def looks_like_path(value: str) -> bool:
     return Path(value).suffix.lower() in SUPPORTED_SUFFIXES or bool(_PATH_LIKE.fullmatch(value))
 
 
+def _exists(value: str) -> bool:
+    """Whether ``value`` names a file or folder; False for a string no file system takes as a
+    name (a component over 255 bytes, a NUL character)."""
+    try:
+        return Path(value).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def path_or_text(value: str) -> Path | None:
     """``value`` as a path when it names an existing file or folder; None when it is text.
     Raises :class:`UnreadableFileError` for a string that :func:`looks_like_path` but names
     nothing (relative paths start at the current folder, which the message names)."""
-    if len(value) <= MAX_PATH_CHARS and "\n" not in value and value.strip() and Path(value).exists():
+    if len(value) <= MAX_PATH_CHARS and "\n" not in value and value.strip() and _exists(value):
         return Path(value)
     if looks_like_path(value):
         raise UnreadableFileError(value, f"no such file or folder (relative to {printable_path(Path.cwd())}); "

@@ -15,8 +15,8 @@ from typing import Any, Mapping, NamedTuple
 
 import pandas as pd
 
-from polytag.errors import PolytagError
-from polytag.text import detect_language, get_language, paragraph_spans
+from polytag.errors import LanguageError, PolytagError
+from polytag.text import FALLBACK_LANG, UNDETERMINED, available_languages, detect_language, get_language, paragraph_spans
 from polytag.text.tokens import Token
 
 #: DataFrame columns that name a document, in order of preference (polytag's doc_id; quanteda's docname)
@@ -129,7 +129,10 @@ def _from_frame(frame: pd.DataFrame, lang: str | None) -> list[Text]:
 
 
 def _make(name: str, text: str, lang: str | None, meta: Mapping[str, str]) -> Text:
-    code = lang or meta.get("lang") or detect_language(text[:_DETECTION_CHARS], default="en")
+    code = lang or meta.get("lang") or detect_language(text[:_DETECTION_CHARS], default=FALLBACK_LANG)
+    if code == UNDETERMINED:
+        raise LanguageError(f"{name}: written in no language polytag reads ({', '.join(available_languages())}); "
+                            "keywords need one of them (pass lang= if the detection is wrong)")
     get_language(code)  # an unknown language fails here, with the list of known ones
     full = {**meta, "lang": code}
     if "year" not in full and full.get("date", "")[:4].isdigit():
