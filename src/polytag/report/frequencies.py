@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from polytag.report.results import group_labels, require_columns, themes_of
+from polytag.report.results import group_labels
+from polytag.tables import require_columns, theme_columns, themes_of
 
 #: the counts of every group, in column order
 COUNT_COLUMNS = ("n_documents", "n_segments", "n_tokens")
@@ -26,7 +27,7 @@ def theme_frequencies(segments: pd.DataFrame, *, by: str = "country", themes: li
     ``by``: any of its columns, e.g. country, lang, year, doc_type, file or doc_id.
     """
     themes = themes or themes_of(segments)
-    require_columns(segments, ["doc_id", "n_tokens", *(f"{p}{t}" for t in themes for p in ("", "p_", "hits_"))],
+    require_columns(segments, ["doc_id", "n_tokens", *(c for t in themes for c in theme_columns(t))],
                     source="segments", table="segments")
     keys = group_labels(segments, by, source="segments")
     grouped = segments.assign(_group=keys.to_numpy()).groupby("_group", sort=True)

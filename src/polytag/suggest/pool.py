@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 
 from polytag.errors import PolytagError
-from polytag.pipeline import SEGMENT_KEYS, segment_documents
+from polytag.pipeline import segment_documents
+from polytag.tables import SEGMENT_KEYS
 from polytag.themes.segments import TextUnit, as_units
 
 

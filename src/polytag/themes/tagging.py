@@ -1,12 +1,12 @@
 """``polytag.tag``: theme probabilities, decisions and evidence for segments, as a DataFrame."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pandas as pd
 
 from polytag.errors import PolytagError
+from polytag.tables import EVIDENCE, theme_columns
 from polytag.text import Segment, segment
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
@@ -56,22 +56,19 @@ def _refuse_path(text: str) -> None:
 
 
 def tag_units(frame: pd.DataFrame, units: list[TextUnit], classifier: ThemeClassifier) -> pd.DataFrame:
-    """:func:`tag`'s columns added to ``frame``, whose rows are the tokenized ``units``."""
+    """:func:`tag`'s columns added to ``frame``, whose rows are the tokenized ``units``: those
+    of a segment table (:mod:`polytag.tables`) after the columns ``frame`` has."""
     tagged = classifier.tag(units)
     frame["lang"] = [u.lang for u in units]
     frame["n_tokens"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
     for j, theme in enumerate(classifier.themes_):
-        frame[f"p_{theme}"] = tagged.proba[:, j]
-        frame[theme] = tagged.decisions[:, j].astype(bool)
-        frame[f"hits_{theme}"] = tagged.hits[:, j]
+        p, tagged_column, hits = theme_columns(theme)
+        frame[p] = tagged.proba[:, j]
+        frame[tagged_column] = tagged.decisions[:, j].astype(bool)
+        frame[hits] = tagged.hits[:, j]
     # dict(vars(e)): what dataclasses.asdict gives for these flat records, without its deep copy
-    frame["evidence"] = [[dict(vars(e)) for items in found.values() for e in items] for found in tagged.evidence]
+    frame[EVIDENCE] = [[dict(vars(e)) for items in found.values() for e in items] for found in tagged.evidence]
     return frame
-
-
-def evidence_json(evidence: list[dict]) -> str:
-    """Evidence as a compact JSON string (for CSV and Parquet columns)."""
-    return json.dumps(evidence, ensure_ascii=False, separators=(",", ":"))
 
 
 def _segments_frame(items: Any, lang: str | None) -> pd.DataFrame:
