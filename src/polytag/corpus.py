@@ -125,10 +125,10 @@ class Corpus:
             raise UnknownOptionError(f"unknown plot kind {kind!r}; use one of {', '.join(PLOTS)}")
         return PLOTS[kind](self.theme_frequencies(by=by), by=by)
 
-    def report(self, out: str | Path, *, by: str = "country", fmt: str | None = None, top: int = 5,
+    def report(self, out: str | Path, *, by: str = "country", fmt: str | None = None, k: int = 5,
                keywords: int = 10) -> list[Path]:
         """Write the report that ``polytag report`` writes (see :func:`polytag.report.write_report`)."""
-        return write_report(self._tagged(), out, by=by, fmt=fmt, top=top, keywords=keywords)
+        return write_report(self._tagged(), out, by=by, fmt=fmt, k=k, keywords=keywords)
 
     def _tagged(self) -> Results:
         if self._results is None:

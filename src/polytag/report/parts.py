@@ -47,8 +47,8 @@ class ReportParts:
                 "themes": ", ".join(self.themes), **run}
 
 
-def report_parts(results: Results, *, by: str = "country", top: int = 5, keywords: int = 10) -> ReportParts:
-    """Compute the content of a report: ``top`` passages per theme and group, ``keywords``
+def report_parts(results: Results, *, by: str = "country", k: int = 5, keywords: int = 10) -> ReportParts:
+    """Compute the content of a report: ``k`` passages per theme and group, ``keywords``
     keywords per document (0 for none)."""
     segments, themes = results.segments, results.themes
     groups = theme_frequencies(segments, by=by, themes=themes)
@@ -67,7 +67,7 @@ def report_parts(results: Results, *, by: str = "country", top: int = 5, keyword
         by=by,
         groups=groups,
         documents=per_document,
-        passages={theme: top_passages(segments, theme, by=by, k=top) for theme in themes},
+        passages={theme: top_passages(segments, theme, by=by, k=k) for theme in themes},
         keywords=keyword_table(results.documents, k=keywords) if keywords > 0 else pd.DataFrame(),
         figures=figures,
     )

@@ -28,7 +28,7 @@ from polytag.suggest.pool import segment_pool
 from polytag.text import get_language
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
-from polytag.themes.evaluate import read_gold
+from polytag.themes.evaluate import read_gold, with_doc_id
 from polytag.themes.segments import TextUnit, as_units
 from polytag.themes.tagging import resolve_model
 
@@ -231,12 +231,12 @@ def _gold_split(pool: pd.DataFrame, units: list[TextUnit], gold: Any, theme: str
     not among them and the labelled negatives."""
     from polytag.suggest.labels import text_key
 
-    labels = gold.copy() if isinstance(gold, pd.DataFrame) else read_gold(gold, [theme])
+    labels = with_doc_id(gold.copy() if isinstance(gold, pd.DataFrame) else read_gold(gold, [theme]))
     if theme not in labels.columns:
         raise UnknownThemeError(f"the labels have no column {theme!r}")
     if lang is not None:
         labels = labels[labels["lang"] == lang]
-    labels = labels.assign(doc_id=labels["doc"] if "doc" in labels.columns else "labels")
+    labels = labels.assign(doc_id=labels["doc_id"] if "doc_id" in labels.columns else "labels")
     labels = labels.reindex(columns=[*pool.columns, theme]).reset_index(drop=True)
     label_units = as_units(labels[["text", "lang"]])
     labels["lang"] = [u.lang for u in label_units]
