@@ -26,12 +26,12 @@ def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
     """
     from polytag.io.reader import load_document
     from polytag.pipeline import tag_documents
-    from polytag.themes.segments import text_unit
+    from polytag.text.caches import TOKEN_CACHES
 
     document = load_document(Path(task.path), doc_id=task.doc_id, manifest_meta=task.manifest_meta,
                              ocr=task.ocr)
     frame, documents, _ = tag_documents([(document.id, document.text, document.meta.get("lang"))], model=classifier)
-    text_unit.cache_clear()  # tokens are not needed again; keeps a worker's memory flat
+    TOKEN_CACHES.release_texts()  # tokens are not needed again; keeps a worker's memory flat
     counts = documents.iloc[0].to_dict()
     lang = counts.pop("doc_lang")
     info: dict[str, Any] = {"doc_id": document.id, "format": document.format, "encoding": document.encoding,

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from polytag.errors import LanguageError
+from polytag.text.caches import TOKEN_CACHES
 from polytag.text.tokens import Token
 
 _REGISTRY: dict[str, type["LanguageModule"]] = {}
@@ -105,7 +106,7 @@ class LanguageModule(ABC):
     def __init__(self) -> None:
         self.stop_words: set[str] = load_word_list(f"stop_{self.code}.txt")
         #: per-word facts a tokenizer computes once (lemma, POS, stop word), keyed as it likes
-        self._word_cache: dict = {}
+        self._word_cache: dict = TOKEN_CACHES.words()
 
     @abstractmethod
     def tokenize_paragraph(self, text: str, offset: int = 0) -> list[Token]:
@@ -164,9 +165,10 @@ class LanguageModule(ABC):
         return TermWord(token.start, token.end, token.lemma, token.lemma)
 
     def add_stop_words(self, words: Iterable[str]) -> None:
-        """Extend this language's stop words (compared with token lemmas)."""
+        """Extend this language's stop words (compared with token lemmas); every cached token
+        is dropped (:mod:`polytag.text.caches`)."""
         self.stop_words.update(words)
-        self._word_cache.clear()
+        TOKEN_CACHES.clear()
 
     def make_nlp(self):
         """A spaCy ``Language`` whose tokenizer is this module (see ``polytag.text.spacy_bridge``)."""

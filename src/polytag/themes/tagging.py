@@ -81,7 +81,7 @@ def _segments_frame(items: Any, lang: str | None) -> pd.DataFrame:
     for item in items:
         if isinstance(item, Segment):
             rows.append({"doc_id": item.doc_id, "segment": item.index, "start": item.start, "end": item.end,
-                         "text": item.text, "lang": item.lang or lang})
+                         "lang": item.lang or lang, "text": item.text})
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):  # (text, lang)
             rows.append({"text": item[0], "lang": item[1] or lang})
         else:
