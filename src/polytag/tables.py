@@ -49,13 +49,15 @@ FILE_FIELDS = {"file": "string", "format": "string", "encoding": "string"}
 READ_FIELDS = {"n_chars": "int64", "warnings": "string"}
 #: metadata every stored document table has a column for, in this order (``year`` from ``date``)
 STANDARD_META = ("title", "country", "lang", "date", "year", "doc_type")
-#: prefixes of the per-theme columns of frequency tables (:mod:`polytag.report.frequencies`)
-FREQUENCY_THEME_PREFIXES = ("n_", "share_", "mean_p_", "hits_", "hits_per_10k_")
+#: the counts of every group of a frequency table (:mod:`polytag.report.frequencies`), in order
+FREQUENCY_COUNTS = ("n_documents", "n_segments", "n_tokens")
+#: the statistics of one theme in a frequency table, in order (column ``<stat>_<theme>``)
+FREQUENCY_THEME_STATS = ("n", "share", "mean_p", "hits", "hits_per_10k")
 #: column names that a theme name, or a column made from one, must not take
 RESERVED_COLUMNS = frozenset({*SEGMENT_FIELDS, EVIDENCE, *DOCUMENT_FIELDS, *FILE_FIELDS, *READ_FIELDS,
-                              *STANDARD_META, "n_documents"})
+                              *STANDARD_META, *FREQUENCY_COUNTS})
 _PREFIXES = tuple(p for p in dict.fromkeys([*SEGMENT_THEME_FIELDS, *DOCUMENT_THEME_FIELDS,
-                                            *FREQUENCY_THEME_PREFIXES]) if p)
+                                            *(f"{stat}_" for stat in FREQUENCY_THEME_STATS)]) if p)
 
 
 def theme_columns(theme: str, table: str = "segments") -> list[str]:
@@ -139,8 +141,9 @@ def document_schema(themes: Iterable[str], metadata: Iterable[str]) -> "pa.Schem
 
     counts = [*list(DOCUMENT_FIELDS.items())[2:],
               *((prefix + t, kind) for t in themes for prefix, kind in DOCUMENT_THEME_FIELDS.items())]
-    fields = [("doc_id", "string"), *FILE_FIELDS.items(), *((m, "int64" if m == "year" else "string") for m in metadata),
-              ("n_chars", READ_FIELDS["n_chars"]), *counts, ("warnings", READ_FIELDS["warnings"])]
+    meta = [(name, "int64" if name == "year" else "string") for name in metadata]
+    fields = [("doc_id", "string"), *FILE_FIELDS.items(), *meta, ("n_chars", READ_FIELDS["n_chars"]), *counts,
+              ("warnings", READ_FIELDS["warnings"])]
     return pa.schema([(name, pa.type_for_alias(kind)) for name, kind in fields])
 
 

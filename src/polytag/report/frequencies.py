@@ -13,15 +13,10 @@ import pandas as pd
 from polytag.report.results import group_labels
 from polytag.tables import require_columns, theme_columns, themes_of
 
-#: the counts of every group, in column order
-COUNT_COLUMNS = ("n_documents", "n_segments", "n_tokens")
-#: the statistics of one theme, in column order (``<stat>_<theme>``)
-THEME_STATS = ("n", "share", "mean_p", "hits", "hits_per_10k")
-
 
 def theme_frequencies(segments: pd.DataFrame, *, by: str = "country", themes: list[str] | None = None) -> pd.DataFrame:
     """One row per group of ``segments`` (sorted by group): ``by``, n_documents, n_segments,
-    n_tokens, then per theme the statistics of :data:`THEME_STATS`.
+    n_tokens, then per theme the statistics of :data:`polytag.tables.FREQUENCY_THEME_STATS`.
 
     ``segments``: a tagged segments table (``polytag tag`` output or ``Corpus.tag()``);
     ``by``: any of its columns, e.g. country, lang, year, doc_type, file or doc_id.

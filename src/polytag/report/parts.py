@@ -11,9 +11,10 @@ from matplotlib.figure import Figure
 
 from polytag.report.charts import bar_chart, heatmap
 from polytag.report.evidence import top_passages
-from polytag.report.frequencies import COUNT_COLUMNS, THEME_STATS, theme_frequencies
+from polytag.report.frequencies import theme_frequencies
 from polytag.report.keywords import keyword_table
 from polytag.report.results import Results
+from polytag.tables import FREQUENCY_COUNTS, FREQUENCY_THEME_STATS
 
 #: document metadata shown beside each document's numbers, when present
 DOCUMENT_COLUMNS = ("title", "country", "lang", "year", "doc_type")
@@ -75,7 +76,7 @@ def report_parts(results: Results, *, by: str = "country", k: int = 5, keywords:
 
 def info_columns(frame: pd.DataFrame, key: str, themes: list[str]) -> list[str]:
     """The descriptive columns of a frequency table (title, country, ...) other than ``key``."""
-    numbers = {*COUNT_COLUMNS, *(f"{stat}_{t}" for t in themes for stat in THEME_STATS)}
+    numbers = {*FREQUENCY_COUNTS, *(f"{stat}_{t}" for t in themes for stat in FREQUENCY_THEME_STATS)}
     return [c for c in frame.columns if c not in numbers and c != key]
 
 

@@ -46,7 +46,7 @@ EXPAND = 2.0
 #: ... but by no more than one in this many of the language's other segments (a theme is not most of a corpus)
 EXPAND_LIMIT = 4
 COLUMNS = ["lang", "term", "score", "n_in", "n_out", "log_ratio",
-           "example_1", "doc_1", "start_1", "end_1", "example_2", "doc_2", "start_2", "end_2"]
+           "example_1", "doc_id_1", "start_1", "end_1", "example_2", "doc_id_2", "start_2", "end_2"]
 
 
 def suggest_terms(corpus: Any, *, codebook: Codebook | str | Path, theme: str, k: int = 30, lang: str | None = None,
@@ -188,7 +188,7 @@ def _example(segment: pd.Series, start: int, end: int, number: int) -> dict[str,
     before = " ".join(text[max(0, start - CONTEXT_CHARS):start].split())
     after = " ".join(text[end:end + CONTEXT_CHARS].split())
     offset = int(segment["start"]) if pd.notna(segment.get("start")) else 0
-    return {f"example_{number}": f"…{before} [{text[start:end]}] {after}…", f"doc_{number}": segment["doc_id"],
+    return {f"example_{number}": f"…{before} [{text[start:end]}] {after}…", f"doc_id_{number}": segment["doc_id"],
             f"start_{number}": offset + start, f"end_{number}": offset + end}
 
 
