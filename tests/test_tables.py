@@ -91,3 +91,15 @@ def test_a_segment_table_is_stored_with_its_declared_types_and_read_back():
     assert back[EVIDENCE].tolist() == frame[EVIDENCE].tolist()
     with pytest.raises(ResultsError, match="x: the segments table has no column 'hits_openness'"):
         read_segments(frame.drop(columns="hits_openness"), ["openness"], source="x")
+
+
+def test_the_command_line_names_the_codebook_and_the_theme(tmp_path, capsys):
+    from polytag.cli.main import main
+
+    codebook = tmp_path / "bad.yaml"
+    codebook.write_text("themes:\n  tokens:\n    concepts:\n      c: {en: [open]}\n", encoding="utf-8")
+    assert main(["train", "--gold", str(tmp_path / "gold.csv"), "--out", str(tmp_path / "m"), "--codebook",
+                 str(codebook)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"polytag train: error: {codebook}: theme name 'tokens' collides with a column of the tagging " \
+                  "tables; rename the theme"
