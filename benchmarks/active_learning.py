@@ -52,7 +52,7 @@ def simulate(strategy: str, seed: int, pool: pd.DataFrame, pool_units: list, tes
         else:
             proba = model.predict_proba([pool_units[i] for i in rest])
             chosen = select_segments(pool.iloc[rest].reset_index(drop=True), proba, model.thresholds_, THEMES,
-                                     n=wanted, seed=seed * 1000 + step,
+                                     k=wanted, seed=seed * 1000 + step,
                                      exclude={text_key(t) for t in pool["text"].iloc[labelled]})
             labelled += [int(rest[i]) for i in chosen.index]
         started = time.perf_counter()

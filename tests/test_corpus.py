@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
-from matplotlib.figure import Figure
 
 from polytag.corpus import Corpus
 from polytag.errors import PolytagError, ResultsError, UnknownThemeError
 from polytag.report import theme_frequencies
-from polytag.themes.segments import text_unit
 
 SMALL_CORPUS = Path(__file__).parent / "report" / "data" / "corpus"
 
@@ -71,9 +70,17 @@ def test_keywords_per_document(corpus):
     assert keywords.groupby("doc_id")["rank"].max().max() <= 3
 
 
-@pytest.mark.parametrize("kind", ["heatmap", "bar"])
-def test_plot_themes_returns_a_figure(corpus, kind):
-    assert isinstance(corpus.plot_themes(by="lang", kind=kind), Figure)
+def test_plot_themes_draws_the_theme_frequencies(corpus):
+    table, themes = corpus.theme_frequencies(by="lang"), corpus.themes
+    shares = table[[f"share_{t}" for t in themes]].to_numpy(float) * 100
+    assert shares.max() > 0
+    heat = corpus.plot_themes(by="lang", kind="heatmap").axes[0]
+    assert [t.get_text() for t in heat.get_yticklabels()] == ["en", "ko", "zh"] == list(table["lang"])
+    assert [t.get_text() for t in heat.get_xticklabels()] == themes
+    np.testing.assert_allclose(heat.images[0].get_array(), shares)
+    bars = corpus.plot_themes(by="lang", kind="bar").axes[0]
+    np.testing.assert_allclose([[bar.get_height() for bar in group] for group in bars.containers], shares)
+    assert [t.get_text() for t in bars.get_legend().get_texts()] == list(table["lang"])
 
 
 def test_plot_kind_is_checked(corpus):
@@ -102,13 +109,15 @@ def test_tag_with_a_custom_codebook(tmp_path):
         encoding="utf-8",
     )
     corpus = Corpus.from_folder(SMALL_CORPUS)
-    text_unit.cache_clear()
     segments = corpus.tag(codebook=codebook)
-    calls = text_unit.cache_info()
-    assert calls.hits + calls.misses == len(segments)  # each segment tokenized once, to fit and to tag
-    assert corpus.themes == ["weights"]
+    assert corpus.themes == ["weights"] and {"p_weights", "weights", "hits_weights"} <= set(segments.columns)
     assert set(corpus.evidence("weights", k=10)["country"]) == {"CN", "KR", "US"}
-    assert segments["weights"].sum() >= 3
+    # tagged from the seed terms alone: a segment is tagged exactly when a seed term was found in it
+    tagged = segments["weights"].to_numpy()
+    assert tagged.sum() >= 3 and (tagged == (segments["hits_weights"] > 0).to_numpy()).all()
+    for row in segments[segments["weights"]].itertuples():
+        seeds = [e for e in row.evidence if e["source"] == "seed"]
+        assert seeds and all(row.text[e["start"]:e["end"]] == e["text"] for e in seeds)
 
 
 def test_the_year_comes_from_the_date_or_else_a_year_key(tmp_path):

@@ -18,11 +18,10 @@ from polytag.io.metadata import year_of
 from polytag.report import (Results, bar_chart, heatmap, keyword_table, load_results, theme_frequencies, top_passages,
                             write_report)
 from polytag.text.detect import FALLBACK_LANG
+from polytag.tables import segment_metadata
 
 #: leading columns of ``Corpus.documents``; other metadata follows in order of appearance
 DOCUMENT_COLUMNS = ("doc_id", "file", "text", "lang", "title", "country", "date", "year", "doc_type")
-#: columns of a segments table that come from segmentation (the rest are document metadata or tags)
-SEGMENT_COLUMNS = ("segment", "start", "end", "lang", "text")
 PLOTS = {"heatmap": heatmap, "bar": bar_chart}
 
 
@@ -68,8 +67,9 @@ class Corpus:
 
     # ----- tagging -------------------------------------------------------------------------
     def tag(self, *, model: Any = None, codebook: Any = None, fallback_lang: str = FALLBACK_LANG) -> pd.DataFrame:
-        """Segment and tag every document; keep and return the segments table (the columns of
-        ``polytag tag``'s ``segments.parquet``, with ``evidence`` as lists of dicts).
+        """Segment and tag every document; keep and return the segments table: the columns of
+        ``polytag tag``'s ``segments.parquet`` (document metadata, then :mod:`polytag.tables`'s
+        segment table), with ``evidence`` as lists of dicts.
 
         ``model``: a ``ThemeClassifier`` or a saved model folder (default: the shipped model);
         ``codebook``: a ``Codebook`` or YAML path, tagged by its seed terms when no model is given;
@@ -83,10 +83,9 @@ class Corpus:
         tagged, counts, classifier = tag_documents(
             zip(self.documents["doc_id"], self.documents["text"], self.documents["lang"]), model=model,
             codebook=codebook, fallback_lang=fallback_lang)
-        meta = self.documents.drop(columns=[c for c in ("text", "lang", "format", "encoding") if c in self.documents])
+        names = segment_metadata(self.documents.columns, classifier.themes_)
+        meta = self.documents[["doc_id", *names]].rename(columns=names)
         segments = meta.merge(tagged, on="doc_id", how="right")
-        first = [*meta.columns, *SEGMENT_COLUMNS]
-        segments = segments[[*first, *(c for c in segments.columns if c not in first)]]
         documents = self.documents.merge(counts.drop(columns="doc_lang"), on="doc_id", how="left")
         codebook_ = classifier.codebook_
         run = {"polytag_version": __version__, "model": _model_label(model, codebook),
@@ -129,10 +128,10 @@ class Corpus:
             raise UnknownOptionError(f"unknown plot kind {kind!r}; use one of {', '.join(PLOTS)}")
         return PLOTS[kind](self.theme_frequencies(by=by), by=by)
 
-    def report(self, out: str | Path, *, by: str = "country", fmt: str | None = None, top: int = 5,
+    def report(self, out: str | Path, *, by: str = "country", fmt: str | None = None, k: int = 5,
                keywords: int = 10) -> list[Path]:
         """Write the report that ``polytag report`` writes (see :func:`polytag.report.write_report`)."""
-        return write_report(self._tagged(), out, by=by, fmt=fmt, top=top, keywords=keywords)
+        return write_report(self._tagged(), out, by=by, fmt=fmt, k=k, keywords=keywords)
 
     def _tagged(self) -> Results:
         if self._results is None:

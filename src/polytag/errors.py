@@ -110,6 +110,11 @@ class CodebookNotFoundError(CodebookError, FileNotFoundError):
     """A codebook file that does not exist or cannot be opened."""
 
 
+class ThemeNameError(CodebookError):
+    """A theme name that would collide with a column of the tagging tables (``text``,
+    ``n_tokens``, ``p_open``, ``tokens`` which makes ``n_tokens``): the message names it."""
+
+
 class ModelError(PolytagError, ValueError):
     """A model folder is malformed or was not made by polytag."""
 

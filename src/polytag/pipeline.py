@@ -1,5 +1,5 @@
 """The one tagging pipeline: documents -> segments -> tokens -> tags -> the segment and document
-tables. ``polytag.Corpus.tag`` and the batch worker (``polytag tag``) call
+tables (declared in :mod:`polytag.tables`). ``polytag.Corpus.tag`` and the batch worker (``polytag tag``) call
 :func:`tag_documents`; ``polytag.tag`` tags segments it is given through the same
 :func:`~polytag.themes.tagging.tag_units`.
 
@@ -17,15 +17,9 @@ from typing import Any, Iterable, NamedTuple
 
 import pandas as pd
 
+from polytag.tables import SEGMENT_KEYS, document_frame
 from polytag.text.base import UNDETERMINED
 from polytag.text.detect import FALLBACK_LANG, detect_language
-
-#: columns of a segment that come from segmentation, before tokens and tags
-SEGMENT_KEYS = ("doc_id", "segment", "start", "end", "lang", "text")
-#: column names of the segment and document tables that a theme name must not take
-RESERVED_COLUMNS = frozenset({*SEGMENT_KEYS, "n_tokens", "evidence", "doc_lang", "n_segments", "n_segments_und",
-                              "n_chars", "file", "format", "encoding", "warnings", "title", "country", "date", "year",
-                              "doc_type"})
 
 
 def resolve_language(text: str, declared: Any, fallback_lang: str) -> str:
@@ -49,10 +43,9 @@ def tag_documents(documents: Iterable[tuple[str, str, Any]], *, model: Any = Non
                   fallback_lang: str = FALLBACK_LANG) -> Tagged:
     """Segment, tokenize and tag ``documents`` (``(doc_id, text, declared language)`` triples).
 
-    Returns the segment table (doc_id, segment, start, end, lang, text, n_tokens, then
-    ``p_<theme>``, ``<theme>``, ``hits_<theme>`` per theme and ``evidence`` as lists of dicts),
-    the document table (:func:`document_counts`) and the model. ``model``/``codebook`` as for
-    :func:`polytag.tag`; ``fallback_lang``: the language of a document without letters.
+    Returns the segment table and the document table (:func:`document_counts`) of
+    :mod:`polytag.tables`, evidence as lists of dicts, and the model. ``model``/``codebook`` as
+    for :func:`polytag.tag`; ``fallback_lang``: the language of a document without letters.
     """
     from polytag.themes.segments import as_units
     from polytag.themes.tagging import resolve_model, tag_units
@@ -81,11 +74,11 @@ def segment_documents(documents: Iterable[tuple[str, str, Any]], *,
 
 
 def document_counts(segments: pd.DataFrame, langs: dict[str, str], themes: list[str]) -> pd.DataFrame:
-    """One row per document of ``langs`` (documents without segments included): doc_id,
-    doc_lang, n_segments, n_segments_und (those in no registered language), n_tokens, and per
-    theme ``n_<theme>`` (segments tagged), ``share_<theme>`` (of all its segments, ``und`` ones
-    counting as untagged; empty without segments), ``mean_p_<theme>`` (over the segments that
-    have one) and ``hits_<theme>`` (summed seed-term hits)."""
+    """The document table: one row per document of ``langs`` (documents without segments
+    included): doc_id, doc_lang, n_segments, n_segments_und (those in no registered language),
+    n_tokens, and per theme ``n_<theme>`` (segments tagged), ``share_<theme>`` (of all its
+    segments, ``und`` ones counting as untagged; empty without segments), ``mean_p_<theme>``
+    (over the segments that have one) and ``hits_<theme>`` (summed seed-term hits)."""
     by_doc = dict(tuple(segments.groupby("doc_id", sort=False))) if len(segments) else {}
     rows = []
     for doc_id, lang in langs.items():
@@ -101,4 +94,4 @@ def document_counts(segments: pd.DataFrame, langs: dict[str, str], themes: list[
                         f"mean_p_{theme}": mean if math.isfinite(mean) else None,
                         f"hits_{theme}": 0.0 if part is None else float(part[f"hits_{theme}"].sum())})
         rows.append(row)
-    return pd.DataFrame(rows)
+    return document_frame(rows, themes)

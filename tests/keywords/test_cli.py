@@ -13,7 +13,7 @@ def test_keywords_command(corpora, capsys):
     assert main(["keywords", str(corpora / "ko" / "brief_rand_open_models_soft_power_2026.txt"), "-k", "5",
                  "--format", "csv"]) == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
-    assert list(frame.columns) == ["doc", "rank", "term", "score", "count", "forms"]
+    assert list(frame.columns) == ["doc_id", "rank", "term", "score", "count", "forms"]
     assert len(frame) == 5 and "개방형 모델" in set(frame["term"])
 
 

@@ -32,7 +32,7 @@ def folder(tmp_path_factory, corpora):
 
 @pytest.fixture(scope="session")
 def sheet(folder):
-    return suggest_labels(folder, model=load_default_model(), n=50, seed=3)
+    return suggest_labels(folder, model=load_default_model(), k=50, seed=3)
 
 
 def test_fifty_distinct_segments_from_several_documents_and_languages(sheet):
@@ -58,7 +58,7 @@ def test_a_share_is_random_and_the_rest_uncertain(sheet):
 
 
 def test_same_seed_same_sheet(folder, sheet):
-    again = suggest_labels(folder, model=load_default_model(), n=50, seed=3)
+    again = suggest_labels(folder, model=load_default_model(), k=50, seed=3)
     pd.testing.assert_frame_equal(sheet, again)
 
 
@@ -71,10 +71,10 @@ def test_selection_prefers_probabilities_near_a_threshold_and_skips_near_duplica
     pool = pd.DataFrame({"doc_id": [f"d{i % 8}" for i in range(40)], "lang": ["en"] * 40, "text": texts})
     proba = rng.uniform(0.0, 0.05, (40, 2))
     proba[[0, 1, 2, 5], 0] = [0.49, 0.49, 0.48, 0.45]
-    chosen = select_segments(pool, proba, np.array([0.5, 0.5]), ["a", "b"], n=10, random_share=0.0)
+    chosen = select_segments(pool, proba, np.array([0.5, 0.5]), ["a", "b"], k=10, random_share=0.0)
     assert list(chosen.index[:2]) == [0, 5]
     assert not {1, 2} & set(chosen.index)
-    excluded = select_segments(pool, proba, np.array([0.5, 0.5]), ["a", "b"], n=10, random_share=0.0,
+    excluded = select_segments(pool, proba, np.array([0.5, 0.5]), ["a", "b"], k=10, random_share=0.0,
                                exclude={text_key(texts[0])})
     assert list(excluded.index[:2]) == [2, 5]  # 0 and 1 (the same passage) are labelled already
 

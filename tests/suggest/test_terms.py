@@ -63,7 +63,7 @@ def test_examples_point_at_the_term_in_its_document(export_terms, documents):
     texts = dict(zip(documents["doc_id"], documents["text"]))
     for row in export_terms.itertuples():
         for k in (1, 2):
-            doc, start, end, example = (getattr(row, f"{name}_{k}") for name in ("doc", "start", "end", "example"))
+            doc, start, end, example = (getattr(row, f"{name}_{k}") for name in ("doc_id", "start", "end", "example"))
             if isinstance(example, str):
                 assert f"[{texts[doc][int(start):int(end)]}]" in example
 

@@ -120,17 +120,6 @@ def test_unknown_language_is_a_named_error():
         tokenize("text", "fr")
 
 
-def test_stop_words_are_extendable():
-    assert [t.is_stop for t in tokenize("tagword", "en")] == [False]
-    polytag.add_stop_words("en", {"tagword"})
-    try:
-        assert [t.is_stop for t in tokenize("tagword", "en")] == [True]
-        assert "tagword" in polytag.stop_words("en")
-    finally:
-        get_language("en").stop_words.discard("tagword")
-        get_language("en")._word_cache.clear()
-
-
 @pytest.mark.parametrize("lang, path", [("ko", "ko/brief_rand_open_models_soft_power_2026.txt"),
                                         ("zh", "zh/prc_gov_work_report_2024.txt"),
                                         ("en", "en/us_factsheet_ai_diffusion_framework_2025-01-13.txt")])

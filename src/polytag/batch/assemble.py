@@ -21,15 +21,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from polytag.batch.outdir import OutDir
-from polytag.batch.parts import read_part_summary, segment_schema
+from polytag.batch.parts import read_part_summary
 from polytag.batch.worker import FileTask
 from polytag.errors import ERROR_COLUMNS, printable_path
 from polytag.io.atomic import write_atomic
 from polytag.io.csvfile import TableCSVWriter, write_rows_csv
 from polytag.io.metadata import year_of
+from polytag.tables import STANDARD_META, document_schema, metadata_columns, segment_metadata, segment_schema
 
-#: document metadata that always gets a column, in this order (``year`` is derived from ``date``)
-STANDARD_META = ["title", "country", "lang", "date", "year", "doc_type"]
 _ROW_GROUP = 50_000
 _READERS = 4  # threads reading parts
 _READ_AHEAD = 16  # parts read ahead of the writer
@@ -68,10 +67,9 @@ def write_outputs(outdir: OutDir, tasks: list[FileTask], themes: list[str], extr
 def _write_segments(outdir: OutDir, tasks: list[FileTask], documents: pa.Table, themes: list[str]) -> int:
     """Stream the parts into ``segments.parquet``/``.csv``, document metadata repeated on
     each row; only a few row groups are held at a time."""
-    names = documents.column_names
-    doc_columns = ["doc_id", "file", *names[names.index("encoding") + 1:names.index("n_chars")]]
+    names = segment_metadata(documents.column_names, themes)
     base = segment_schema(themes)
-    meta = documents.select(doc_columns[1:]).rename_columns([_segment_name(name) for name in doc_columns[1:]])
+    meta = documents.select(list(names)).rename_columns(list(names.values()))
     schema = pa.schema([base.field("doc_id"), *meta.schema, *(f for f in base if f.name != "doc_id")])
     total = 0
 
@@ -148,33 +146,16 @@ def _write_pair(parquet: Path, csv_path: Path, write) -> None:
 
 
 def _documents_table(documents: list[dict[str, Any]], themes: list[str]) -> pa.Table:
-    """One row per document: ids, format, metadata (standard keys first, then the others
-    sorted; a key that clashes with a computed column gets a ``meta_`` prefix), counts."""
-    counts = [("n_chars", pa.int64()), ("n_segments", pa.int64()), ("n_segments_und", pa.int64()),
-              ("n_tokens", pa.int64())]
-    for theme in themes:
-        counts += [(f"n_{theme}", pa.int64()), (f"share_{theme}", pa.float64()),
-                   (f"mean_p_{theme}", pa.float64()), (f"hits_{theme}", pa.float64())]
-    counts.append(("warnings", pa.string()))  # what was repaired while reading, e.g. bad bytes
+    """One row per document (:func:`polytag.tables.document_schema`): metadata keys standard
+    ones first, then the others sorted, a key that clashes with a column as ``meta_<key>``."""
     others = sorted({key for doc in documents for key in doc["meta"]} - set(STANDARD_META))
-    reserved = {"doc_id", "file", "format", "encoding", "doc_lang", *(n for n, _ in counts),
-                *segment_schema(themes).names}
-    names = {key: key for key in STANDARD_META} | {key: f"meta_{key}" if key in reserved else key for key in others}
-    schema = pa.schema([("doc_id", pa.string()), ("file", pa.string()), ("format", pa.string()),
-                        ("encoding", pa.string()),
-                        *((names[key], pa.int64() if key == "year" else pa.string()) for key in names), *counts])
+    names = metadata_columns([*STANDARD_META, *others], themes)
+    schema = document_schema(themes, names.values())
     rows = []
     for doc in documents:
         meta = doc["meta"]
-        row = {key: doc[key] for key in ("doc_id", "file", "format", "encoding")}
+        row = {name: doc.get(name) for name in schema.names}
         row.update({names[key]: meta.get(key) for key in names})
         row["year"] = year_of(meta)
-        row.update({name: doc.get(name) for name, _ in counts})
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=schema)
-
-
-def _segment_name(column: str) -> str:
-    """In the segments table ``lang`` is the segment's language; the document's is ``doc_lang``."""
-    return "doc_lang" if column == "lang" else column
-

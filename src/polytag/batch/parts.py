@@ -12,19 +12,10 @@ import pyarrow.parquet as pq
 
 from polytag.batch.worker import FileTask
 from polytag.io.atomic import write_atomic
+from polytag.tables import segment_schema, segment_table
 
 #: key of the JSON document summary (or error) in a part file's schema metadata
 PART_META = b"polytag"
-
-
-def segment_schema(themes: list[str]) -> pa.Schema:
-    """Columns of a part file (and of ``segments.parquet`` before the document metadata)."""
-    fields = [("doc_id", pa.string()), ("segment", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
-              ("lang", pa.string()), ("text", pa.string()), ("n_tokens", pa.int64())]
-    for theme in themes:
-        fields += [(f"p_{theme}", pa.float64()), (theme, pa.bool_()), (f"hits_{theme}", pa.float64())]
-    fields.append(("evidence", pa.string()))
-    return pa.schema(fields)
 
 
 def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
@@ -35,24 +26,20 @@ def tag_file(task: FileTask, classifier) -> tuple[pa.Table, dict[str, Any]]:
     """
     from polytag.io.reader import load_document
     from polytag.pipeline import tag_documents
-    from polytag.themes.segments import text_unit
-    from polytag.themes.tagging import evidence_json
+    from polytag.text.caches import TOKEN_CACHES
 
     document = load_document(Path(task.path), doc_id=task.doc_id, manifest_meta=task.manifest_meta,
                              ocr=task.ocr)
     frame, documents, _ = tag_documents([(document.id, document.text, document.meta.get("lang"))], model=classifier,
                                         fallback_lang=task.fallback_lang)
-    text_unit.cache_clear()  # tokens are not needed again; keeps a worker's memory flat
+    TOKEN_CACHES.release_texts()  # tokens are not needed again; keeps a worker's memory flat
     counts = documents.iloc[0].to_dict()
     lang = counts.pop("doc_lang")
     info: dict[str, Any] = {"doc_id": document.id, "format": document.format, "encoding": document.encoding,
                             "meta": {**document.meta, "lang": lang} if lang else document.meta,
                             "n_chars": len(document.text), "warnings": "; ".join(document.warnings) or None,
                             **{k: _plain(v) for k, v in counts.items() if k != "doc_id"}}
-    schema = segment_schema(list(classifier.themes_))
-    frame["evidence"] = [evidence_json(items) for items in frame["evidence"]]
-    table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
-    return table, {"document": info}
+    return segment_table(frame, classifier.themes_), {"document": info}
 
 
 def _plain(value: Any) -> Any:

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--by", required=True, help="metadata column: country, year, doc_type, ...")
     parser.add_argument("--target", required=True, help="the value of --by that makes the target group")
     parser.add_argument("--measure", choices=["chi2", "lr"], default="chi2", help="sort by (default: chi2)")
-    parser.add_argument("-n", "--top", type=int, default=20,
+    parser.add_argument("-k", "-n", "--top", dest="k", type=int, default=20,
                         help="rows most distinctive of the target, then of the reference (default: 20; 0: all)")
     add_lang_argument(parser)
     add_format_argument(parser)
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if not documents:
         return 1
     frame = keyness(documents, by=args.by, target=args.target, measure=args.measure, lang=args.lang)
-    if args.top and len(frame) > 2 * args.top:
-        frame = frame.iloc[list(range(args.top)) + list(range(len(frame) - args.top, len(frame)))]
+    if args.k and len(frame) > 2 * args.k:
+        frame = frame.iloc[list(range(args.k)) + list(range(len(frame) - args.k, len(frame)))]
     write_frame(frame, args.format)
     return 1 if read.errors else 0

@@ -29,10 +29,10 @@ def run(args: argparse.Namespace) -> int:
         for document in documents:
             frame = keywords_frame(document, k=args.k, lang=args.lang, method=args.method)
             for rank, row in enumerate(frame.itertuples(index=False), start=1):
-                yield {"doc": document.id, "rank": rank, "term": row.term, "score": row.score,
+                yield {"doc_id": document.id, "rank": rank, "term": row.term, "score": row.score,
                        "count": row.count, "forms": " | ".join(row.forms)}
 
-    write_records(records(), args.format, ["doc", "rank", "term", "score", "count", "forms"])
+    write_records(records(), args.format, ["doc_id", "rank", "term", "score", "count", "forms"])
     return 1 if read.errors or not documents else 0
 
 

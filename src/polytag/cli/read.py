@@ -1,5 +1,6 @@
-"""Read documents (a file or a folder) and print their segments as JSON Lines:
-doc id, segment index, language, offsets into the document text, and text.
+"""Read documents (a file or a folder) and print their segments as JSON Lines, segmented as
+`polytag tag` segments them: doc_id, segment index, offsets into the document text, language
+and text (the first columns of the segments table).
 Files that cannot be read are reported on standard error; the others are still printed.
 Exit status: 0 when every file was read, 1 when some could not be, 2 on a usage error."""
 from __future__ import annotations
@@ -9,7 +10,7 @@ import sys
 
 from polytag.cli.options import add_ocr_arguments, ocr_option
 from polytag.cli.output import add_format_argument, write_records
-from polytag.text import segment
+from polytag.tables import SEGMENT_KEYS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,16 +21,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from polytag.io import read
+    from polytag.pipeline import segment_documents
 
     result = read(args.path, ocr=ocr_option(args))
     for error in result.errors:
         print(f"polytag read: skipped {error}", file=sys.stderr)
 
     def records():
-        for document in result.documents:
-            for seg in segment(document.text, doc_id=document.id, lang=document.meta.get("lang")):
-                yield {"doc": seg.doc_id, "segment": seg.index, "lang": seg.lang, "start": seg.start,
-                       "end": seg.end, "text": seg.text}
+        for document in result.documents:  # one at a time, so JSON Lines stream
+            segments, _ = segment_documents([(document.id, document.text, document.meta.get("lang"))])
+            yield from segments.to_dict("records")
 
-    write_records(records(), args.format, ["doc", "segment", "lang", "start", "end", "text"])
+    write_records(records(), args.format, list(SEGMENT_KEYS))
     return 1 if result.errors else 0

@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS,
                         help="report format (default: the suffix of --out, else html)")
     parser.add_argument("--out", type=Path, help="report file (default: OUTDIR/report-BY.FORMAT)")
-    parser.add_argument("--top", type=int, default=5, metavar="K",
+    parser.add_argument("--top", "-k", dest="k", type=int, default=5, metavar="K",
                         help="evidence passages shown per theme and group (default: 5)")
     parser.add_argument("--keywords", type=int, default=10, metavar="K",
                         help="keywords listed per document, 0 for none (default: 10)")
@@ -29,6 +29,6 @@ def run(args: argparse.Namespace) -> int:
     from polytag.report import write_report
 
     out = args.out or Path(args.outdir) / f"report-{args.by}.{args.format or 'html'}"
-    for path in write_report(args.outdir, out, by=args.by, fmt=args.format, top=args.top, keywords=args.keywords):
+    for path in write_report(args.outdir, out, by=args.by, fmt=args.format, k=args.k, keywords=args.keywords):
         print(path)
     return 0

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--model", help="a model folder (from `polytag train`, or the shipped model's)")
     source.add_argument("--codebook", help="codebook YAML, tagged by its seed terms (no model yet)")
-    parser.add_argument("-n", type=int, default=200, help="segments to suggest (default: 200)")
+    parser.add_argument("-k", "-n", dest="k", type=int, default=200, help="segments to suggest (default: 200)")
     parser.add_argument("--out", required=True, help="the sheet to write: .csv or .xlsx")
     parser.add_argument("--labelled", nargs="+", help="label files already made: their segments are not suggested again")
     parser.add_argument("--random-share", type=float, default=0.2, help="share of random picks (default: 0.2)")
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from polytag.suggest.labels import check_out, suggest_labels, write_sheet
 
     check_out(args.out, force=args.force)  # before the work, not after
-    sheet = suggest_labels(args.path, model=args.model, codebook=args.codebook, n=args.n, labelled=args.labelled,
+    sheet = suggest_labels(args.path, model=args.model, codebook=args.codebook, k=args.k, labelled=args.labelled,
                            random_share=args.random_share, seed=args.seed, lang=args.lang)
     path = write_sheet(sheet, args.out, force=args.force)
     print(f"wrote {len(sheet)} segments from {sheet['doc_id'].nunique()} documents "

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, NamedTuple
 
@@ -17,6 +16,7 @@ import pandas as pd
 
 from polytag.errors import LanguageError, PolytagError
 from polytag.text import FALLBACK_LANG, UNDETERMINED, available_languages, detect_language, get_language, paragraph_spans
+from polytag.text.caches import TOKEN_CACHES
 from polytag.text.tokens import Token
 
 #: DataFrame columns that name a document, in order of preference (polytag's doc_id; quanteda's docname)
@@ -92,7 +92,7 @@ def paragraphs(text: Text) -> list[Paragraph]:
     return _paragraphs(text.text, text.lang)
 
 
-@lru_cache(maxsize=32)
+@TOKEN_CACHES.texts(maxsize=32)
 def _paragraphs(text: str, lang: str) -> list[Paragraph]:
     tokens = get_language(lang).tokenize(text)  # line by line: tokenizers slow down on long strings
     out = []

@@ -7,7 +7,8 @@ from typing import Callable
 
 import pandas as pd
 
-from polytag.report.results import group_labels, require_columns
+from polytag.report.results import group_labels
+from polytag.tables import require_columns, theme_columns
 
 #: evidence sources that are codebook seed terms (the others are learned features)
 SEED = "seed"
@@ -21,7 +22,7 @@ def top_passages(segments: pd.DataFrame, theme: str, *, by: str = "country", gro
     Columns: the group, doc_id, title (when known), segment, start, end, p, hits, text, terms
     (seed terms matched) and evidence (this theme's items only; offsets into ``text``).
     """
-    require_columns(segments, [theme, f"p_{theme}", f"hits_{theme}"], source="segments", table="segments")
+    require_columns(segments, theme_columns(theme), source="segments", table="segments")
     tagged = segments[segments[theme].astype(bool)]
     frame = tagged.assign(_group=group_labels(tagged, by, source="segments").to_numpy())
     if group is not None:

@@ -10,23 +10,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from polytag.report.results import group_labels, require_columns, themes_of
-
-#: the counts of every group, in column order
-COUNT_COLUMNS = ("n_documents", "n_segments", "n_tokens")
-#: the statistics of one theme, in column order (``<stat>_<theme>``)
-THEME_STATS = ("n", "share", "mean_p", "hits", "hits_per_10k")
+from polytag.report.results import group_labels
+from polytag.tables import require_columns, theme_columns, themes_of
 
 
 def theme_frequencies(segments: pd.DataFrame, *, by: str = "country", themes: list[str] | None = None) -> pd.DataFrame:
     """One row per group of ``segments`` (sorted by group): ``by``, n_documents, n_segments,
-    n_tokens, then per theme the statistics of :data:`THEME_STATS`.
+    n_tokens, then per theme the statistics of :data:`polytag.tables.FREQUENCY_THEME_STATS`.
 
     ``segments``: a tagged segments table (``polytag tag`` output or ``Corpus.tag()``);
     ``by``: any of its columns, e.g. country, lang, year, doc_type, file or doc_id.
     """
     themes = themes or themes_of(segments)
-    require_columns(segments, ["doc_id", "n_tokens", *(f"{p}{t}" for t in themes for p in ("", "p_", "hits_"))],
+    require_columns(segments, ["doc_id", "n_tokens", *(c for t in themes for c in theme_columns(t))],
                     source="segments", table="segments")
     keys = group_labels(segments, by, source="segments")
     grouped = segments.assign(_group=keys.to_numpy()).groupby("_group", sort=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from polytag.report.results import MISSING, group_labels, require_columns
+from polytag.report.results import MISSING, group_labels
+from polytag.tables import require_columns
 
 KEYWORD_COLUMNS = ("lang", "rank", "term", "score")
 #: the most characters of a group's text that its keywords are taken from

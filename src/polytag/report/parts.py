@@ -11,9 +11,10 @@ from matplotlib.figure import Figure
 
 from polytag.report.charts import bar_chart, heatmap
 from polytag.report.evidence import top_passages
-from polytag.report.frequencies import COUNT_COLUMNS, THEME_STATS, theme_frequencies
+from polytag.report.frequencies import theme_frequencies
 from polytag.report.keywords import keyword_table
 from polytag.report.results import Results
+from polytag.tables import FREQUENCY_COUNTS, FREQUENCY_THEME_STATS
 
 #: document metadata shown beside each document's numbers, when present
 DOCUMENT_COLUMNS = ("title", "country", "lang", "year", "doc_type")
@@ -47,8 +48,8 @@ class ReportParts:
                 "themes": ", ".join(self.themes), **run}
 
 
-def report_parts(results: Results, *, by: str = "country", top: int = 5, keywords: int = 10) -> ReportParts:
-    """Compute the content of a report: ``top`` passages per theme and group, ``keywords``
+def report_parts(results: Results, *, by: str = "country", k: int = 5, keywords: int = 10) -> ReportParts:
+    """Compute the content of a report: ``k`` passages per theme and group, ``keywords``
     keywords per document (0 for none)."""
     segments, themes = results.segments, results.themes
     groups = theme_frequencies(segments, by=by, themes=themes)
@@ -67,7 +68,7 @@ def report_parts(results: Results, *, by: str = "country", top: int = 5, keyword
         by=by,
         groups=groups,
         documents=per_document,
-        passages={theme: top_passages(segments, theme, by=by, k=top) for theme in themes},
+        passages={theme: top_passages(segments, theme, by=by, k=k) for theme in themes},
         keywords=keyword_table(results.documents, k=keywords) if keywords > 0 else pd.DataFrame(),
         figures=figures,
     )
@@ -75,7 +76,7 @@ def report_parts(results: Results, *, by: str = "country", top: int = 5, keyword
 
 def info_columns(frame: pd.DataFrame, key: str, themes: list[str]) -> list[str]:
     """The descriptive columns of a frequency table (title, country, ...) other than ``key``."""
-    numbers = {*COUNT_COLUMNS, *(f"{stat}_{t}" for t in themes for stat in THEME_STATS)}
+    numbers = {*FREQUENCY_COUNTS, *(f"{stat}_{t}" for t in themes for stat in FREQUENCY_THEME_STATS)}
     return [c for c in frame.columns if c not in numbers and c != key]
 
 

@@ -14,19 +14,19 @@ from typing import Any, Iterable
 import pandas as pd
 
 from polytag.errors import ERROR_COLUMNS, ResultsError
+from polytag.tables import read_segments, read_years, require_columns, themes_of
 
 #: label of a group whose key is missing (a document without a country, say)
 MISSING = "(none)"
-#: columns every segments table needs besides the per-theme ones
-SEGMENT_COLUMNS = ("doc_id", "segment", "start", "end", "text", "n_tokens", "evidence")
 
 
 @dataclass
 class Results:
     """What a report is made from.
 
-    ``segments``: one row per segment (``evidence`` as a list of dicts); ``documents``: one row
-    per document with its metadata (and ``text`` when known); ``errors``: file, error, reason;
+    ``segments``: the segment table of :mod:`polytag.tables` with each segment's document
+    metadata (``evidence`` as lists of dicts); ``documents``: one row per document with its
+    metadata (and ``text`` when known); ``errors``: file, error, reason;
     ``themes``: theme names in codebook order; ``run``: how the results were made (polytag
     version, model, codebook); ``source``: where they came from, for messages.
     """
@@ -40,11 +40,9 @@ class Results:
 
     def __post_init__(self) -> None:
         self.themes = list(self.themes) or themes_of(self.segments)
-        theme_columns = [c for t in self.themes for c in (f"p_{t}", t, f"hits_{t}")]
-        require_columns(self.segments, [*SEGMENT_COLUMNS, *theme_columns], source=self.source, table="segments")
+        self.segments = read_segments(self.segments, self.themes, source=self.source)
         require_columns(self.documents, ["doc_id"], source=self.source, table="documents")
-        self.segments = normalise_segments(self.segments)
-        self.documents = normalise_years(self.documents)
+        self.documents = read_years(self.documents)
 
 
 def load_results(outdir: str | Path) -> Results:
@@ -72,18 +70,6 @@ def load_results(outdir: str | Path) -> Results:
     )
 
 
-def themes_of(segments: pd.DataFrame) -> list[str]:
-    """Theme names of a tagged segments table: every ``X`` with both an ``X`` and a ``p_X`` column."""
-    return [c[2:] for c in segments.columns if str(c).startswith("p_") and c[2:] in segments.columns]
-
-
-def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, source: str, table: str) -> None:
-    """Raise :class:`ResultsError` listing the ``columns`` that ``frame`` lacks."""
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ResultsError(source, f"the {table} table has no column {', '.join(map(repr, missing))}")
-
-
 def group_labels(frame: pd.DataFrame, by: str, *, source: str = "results") -> pd.Series:
     """The group of each row as a string; a missing key becomes ``"(none)"``.
 
@@ -95,21 +81,6 @@ def group_labels(frame: pd.DataFrame, by: str, *, source: str = "results") -> pd
         column = column.astype("Int64")
     labels = column.astype("string").str.strip()
     return labels.mask(labels.isna() | (labels == ""), MISSING).astype(str)
-
-
-def normalise_segments(segments: pd.DataFrame) -> pd.DataFrame:
-    """Segments with ``evidence`` as lists of dicts (it is a JSON string in Parquet and CSV)."""
-    frame = normalise_years(segments)
-    frame["evidence"] = [_evidence_list(value) for value in frame["evidence"]]
-    return frame
-
-
-def normalise_years(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` whose ``year`` (if any) is a nullable integer."""
-    frame = frame.copy()
-    if "year" in frame.columns:
-        frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
-    return frame
 
 
 def rebuild_texts(segments: pd.DataFrame) -> pd.DataFrame:
@@ -127,14 +98,6 @@ def rebuild_texts(segments: pd.DataFrame) -> pd.DataFrame:
             position = max(position, start + len(text))
         rows.append({"doc_id": doc_id, "text": "".join(parts)})
     return pd.DataFrame(rows, columns=["doc_id", "text"])
-
-
-def _evidence_list(value: Any) -> list[dict]:
-    if isinstance(value, str):
-        return json.loads(value) if value else []
-    if value is None or (isinstance(value, float) and value != value):
-        return []
-    return [dict(item) for item in value]
 
 
 def _read_table(folder: Path, name: str) -> pd.DataFrame:

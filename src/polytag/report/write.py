@@ -30,10 +30,10 @@ from polytag.report.results import Results, load_results
 
 
 def write_report(results: Results | str | Path, out: str | Path, *, by: str = "country", fmt: str | None = None,
-                 top: int = 5, keywords: int = 10) -> list[Path]:
+                 k: int = 5, keywords: int = 10) -> list[Path]:
     """Write a theme-frequency report of ``results`` (a :class:`Results` or a results folder)
     to ``out``, grouped ``by`` a column; ``fmt`` (html, md, csv, xlsx) defaults to ``out``'s
-    suffix. ``top``: evidence passages per theme and group; ``keywords``: keywords per
+    suffix. ``k``: evidence passages per theme and group; ``keywords``: keywords per
     document (0 for none). Returns the files written, the report first."""
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".")).lower()
@@ -46,7 +46,7 @@ def write_report(results: Results | str | Path, out: str | Path, *, by: str = "c
     except OSError as error:
         raise OutputDirError(f"cannot write the report {printable_path(out)}: cannot make the folder "
                              f"{printable_path(error.filename or out.parent)}: {error.strerror or error}") from error
-    parts = report_parts(results, by=by, top=top, keywords=keywords)
+    parts = report_parts(results, by=by, k=k, keywords=keywords)
     return WRITERS[fmt](parts, out)
 
 

@@ -39,9 +39,9 @@ _NOT_WORD = re.compile(r"\W+")
 
 
 def suggest_labels(corpus: Any, *, model: ThemeClassifier | str | Path | None = None,
-                   codebook: Codebook | str | Path | None = None, n: int = 200, labelled: Any = None,
+                   codebook: Codebook | str | Path | None = None, k: int = 200, labelled: Any = None,
                    random_share: float = RANDOM_SHARE, seed: int = 0, lang: str | None = None) -> pd.DataFrame:
-    """The ``n`` segments of ``corpus`` to label next, as a labelling sheet: ``id``,
+    """The ``k`` segments of ``corpus`` to label next, as a labelling sheet: ``id``,
     ``doc_id``, ``lang``, ``start``, ``end``, ``text``, an empty column per theme (fill with
     0/1), and ``why`` (the theme it is uncertain about and its probability, or "random").
 
@@ -54,7 +54,7 @@ def suggest_labels(corpus: Any, *, model: ThemeClassifier | str | Path | None = 
     classifier = resolve_model(model, codebook, units)
     proba = classifier.predict_proba(units)
     pool["n_words"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
-    chosen = select_segments(pool, proba, classifier.thresholds_, list(classifier.themes_), n=n,
+    chosen = select_segments(pool, proba, classifier.thresholds_, list(classifier.themes_), k=k,
                              random_share=random_share, seed=seed, exclude=_texts(labelled))
     sheet = chosen[["doc_id", "lang", "start", "end", "text"]].copy()
     sheet.insert(0, "id", [f"{d}#{s}" for d, s in zip(chosen["doc_id"], chosen["segment"])])
@@ -64,14 +64,14 @@ def suggest_labels(corpus: Any, *, model: ThemeClassifier | str | Path | None = 
     return sheet.reset_index(drop=True)
 
 
-def select_segments(pool: pd.DataFrame, proba: np.ndarray, thresholds: np.ndarray, themes: list[str], *, n: int,
+def select_segments(pool: pd.DataFrame, proba: np.ndarray, thresholds: np.ndarray, themes: list[str], *, k: int,
                     random_share: float = RANDOM_SHARE, seed: int = 0, exclude: set[str] | frozenset = frozenset()
                     ) -> pd.DataFrame:
     """Rows of ``pool`` (``doc_id``, ``lang``, ``text``, optional ``n_words``) to label next,
     with a ``why`` column, given the model's probabilities ``proba`` (one column per theme)
     and its ``thresholds``; ``exclude`` holds :func:`text_key` of segments already labelled.
     The selection rule itself, apart from any corpus or model."""
-    if n <= 0:
+    if k <= 0:
         raise PolytagError("the number of segments to suggest must be positive")
     rng = np.random.default_rng(seed)
     keys = [text_key(t) for t in pool["text"]]
@@ -82,8 +82,8 @@ def select_segments(pool: pd.DataFrame, proba: np.ndarray, thresholds: np.ndarra
     closeness = _closeness(proba, np.asarray(thresholds, dtype=float))
     best_theme = closeness.argmax(axis=1)
     priority = closeness.max(axis=1) + rng.uniform(0, 1e-9, len(pool))  # seeded tie-break
-    n = min(n, int(eligible.sum()))
-    n_random = int(round(n * random_share))
+    k = min(k, int(eligible.sum()))
+    n_random = int(round(k * random_share))
     docs = pool["doc_id"].astype(str).to_numpy()
     langs = pool["lang"].astype(str).to_numpy()
     doc_picks: dict[str, int] = {}
@@ -92,7 +92,7 @@ def select_segments(pool: pd.DataFrame, proba: np.ndarray, thresholds: np.ndarra
     why: list[str] = []
     shingles: list[set[str]] = []
     available = eligible.copy()
-    while len(picked) < n - n_random and available.any():
+    while len(picked) < k - n_random and available.any():
         doc_factor = np.array([DOC_DECAY ** doc_picks.get(d, 0) for d in docs])
         even = len(picked) / len(lang_picks)
         lang_factor = np.array([LANG_DECAY ** max(0.0, lang_picks.get(l, 0) - even) for l in langs])
@@ -109,7 +109,7 @@ def select_segments(pool: pd.DataFrame, proba: np.ndarray, thresholds: np.ndarra
         j = best_theme[i]
         why.append(f"uncertain: {themes[j]} p={proba[i, j]:.2f} (threshold {thresholds[j]:.2f})")
     for i in rng.permutation(np.flatnonzero(available)):
-        if len(picked) >= n:
+        if len(picked) >= k:
             break
         grams = _shingles(keys[i])
         if any(_jaccard(grams, other) > NEAR_DUPLICATE for other in shingles):

@@ -7,7 +7,9 @@ from typing import Any
 import pandas as pd
 
 from polytag.errors import PolytagError
-from polytag.pipeline import SEGMENT_KEYS, segment_documents
+from polytag.pipeline import segment_documents
+from polytag.tables import SEGMENT_KEYS
+from polytag.themes.evaluate import with_doc_id
 from polytag.themes.segments import TextUnit, as_units
 
 
@@ -38,9 +40,9 @@ def _documents(corpus: Any) -> pd.DataFrame:
     frame = getattr(corpus, "documents", corpus)
     if not isinstance(frame, pd.DataFrame) or "text" not in frame.columns or frame.empty:
         raise PolytagError("no document to read: give a folder, a polytag.Corpus or a DataFrame with a 'text' column")
-    frame = frame.copy()
+    frame = with_doc_id(frame).copy()
     if "doc_id" not in frame.columns:
-        frame["doc_id"] = frame["doc"] if "doc" in frame.columns else [f"text{i + 1}" for i in range(len(frame))]
+        frame["doc_id"] = [f"text{i + 1}" for i in range(len(frame))]
     if "lang" not in frame.columns:
         frame["lang"] = None
     return frame

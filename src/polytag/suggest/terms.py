@@ -28,7 +28,7 @@ from polytag.suggest.pool import segment_pool
 from polytag.text import get_language
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
-from polytag.themes.evaluate import read_gold
+from polytag.themes.evaluate import read_gold, with_doc_id
 from polytag.themes.segments import TextUnit, as_units
 from polytag.themes.tagging import resolve_model
 
@@ -44,7 +44,7 @@ EXPAND = 2.0
 #: ... but by no more than one in this many of the language's other segments (a theme is not most of a corpus)
 EXPAND_LIMIT = 4
 COLUMNS = ["lang", "term", "score", "n_in", "n_out", "log_ratio",
-           "example_1", "doc_1", "start_1", "end_1", "example_2", "doc_2", "start_2", "end_2"]
+           "example_1", "doc_id_1", "start_1", "end_1", "example_2", "doc_id_2", "start_2", "end_2"]
 
 
 def suggest_terms(corpus: Any, *, codebook: Codebook | str | Path, theme: str, k: int = 30, lang: str | None = None,
@@ -186,7 +186,7 @@ def _example(segment: pd.Series, start: int, end: int, number: int) -> dict[str,
     before = " ".join(text[max(0, start - CONTEXT_CHARS):start].split())
     after = " ".join(text[end:end + CONTEXT_CHARS].split())
     offset = int(segment["start"]) if pd.notna(segment.get("start")) else 0
-    return {f"example_{number}": f"…{before} [{text[start:end]}] {after}…", f"doc_{number}": segment["doc_id"],
+    return {f"example_{number}": f"…{before} [{text[start:end]}] {after}…", f"doc_id_{number}": segment["doc_id"],
             f"start_{number}": offset + start, f"end_{number}": offset + end}
 
 
@@ -229,12 +229,12 @@ def _gold_split(pool: pd.DataFrame, units: list[TextUnit], gold: Any, theme: str
     not among them and the labelled negatives."""
     from polytag.suggest.labels import text_key
 
-    labels = gold.copy() if isinstance(gold, pd.DataFrame) else read_gold(gold, [theme])
+    labels = with_doc_id(gold.copy() if isinstance(gold, pd.DataFrame) else read_gold(gold, [theme]))
     if theme not in labels.columns:
         raise UnknownThemeError(f"the labels have no column {theme!r}")
     if lang is not None:
         labels = labels[labels["lang"] == lang]
-    labels = labels.assign(doc_id=labels["doc"] if "doc" in labels.columns else "labels")
+    labels = labels.assign(doc_id=labels["doc_id"] if "doc_id" in labels.columns else "labels")
     labels = labels.reindex(columns=[*pool.columns, theme]).reset_index(drop=True)
     label_units = as_units(labels[["text", "lang"]])
     labels["lang"] = [u.lang for u in label_units]

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from polytag.errors import LanguageError
+from polytag.text.caches import TOKEN_CACHES
 from polytag.text.tokens import Token
 
 #: the code of text in no registered language (BCP 47 "undetermined"): detection gives it to
@@ -126,7 +127,7 @@ class LanguageModule(ABC):
         #: ("AI policy", 财政政策), never a term alone, and no term is made only of them
         self.generic_words: frozenset[str] = frozenset(self.shipped_word_list("generic")) | self.titles
         #: per-word facts a tokenizer computes once (lemma, POS, stop word), keyed as it likes
-        self._word_cache: dict = {}
+        self._word_cache: dict = TOKEN_CACHES.words()
 
     def default_stop_words(self) -> Iterable[str]:
         """The stop words this language starts with: polytag's ``data/stop_<code>.txt``
@@ -197,9 +198,10 @@ class LanguageModule(ABC):
         return TermWord(token.start, token.end, token.lemma, token.lemma)
 
     def add_stop_words(self, words: Iterable[str]) -> None:
-        """Extend this language's stop words (compared with token lemmas)."""
+        """Extend this language's stop words (compared with token lemmas); every cached token
+        is dropped (:mod:`polytag.text.caches`)."""
         self.stop_words.update(words)
-        self._word_cache.clear()
+        TOKEN_CACHES.clear()
 
     def make_nlp(self):
         """A spaCy ``Language`` whose tokenizer is this module (see ``polytag.text.spacy_bridge``)."""

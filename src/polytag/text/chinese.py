@@ -21,6 +21,7 @@ from importlib import resources
 import opencc
 
 from polytag.text.base import LanguageModule, TermWord, latin_term_form, register_language
+from polytag.text.caches import TOKEN_CACHES
 from polytag.text.tokens import Token
 
 _SENTENCE_MARKS = "。！？!?；;"
@@ -167,7 +168,7 @@ class Chinese(LanguageModule):
         super().__init__()
         self._posseg = None
         self._lock = threading.Lock()
-        self._lemma_cache: dict[tuple[str, str], str] = {}
+        self._lemma_cache: dict[tuple[str, str], str] = TOKEN_CACHES.words()
 
     @property
     def posseg(self):

@@ -190,15 +190,15 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         """0/1 per theme; a theme is given only with evidence in the segment."""
         return self.tag(X)[1]
 
-    def tag(self, X: Any, *, top: int = 5) -> Tagged:
+    def tag(self, X: Any, *, k: int = 5) -> Tagged:
         """Probabilities, 0/1 decisions, evidence and seed hits per segment, in one pass.
 
-        Evidence is looked for only where a theme passes its threshold, and a theme is given
-        only with evidence."""
+        Evidence (seed terms and the ``k`` strongest features) is looked for only where a theme
+        passes its threshold, and a theme is given only with evidence."""
         units, matches, features = self._prepare(X)
         proba = self._probabilities(matches, features)
         decisions = (proba >= self.thresholds_).astype(int)
-        evidence = self._evidence_rows(units, matches, features, decisions, top=top)
+        evidence = self._evidence_rows(units, matches, features, decisions, k=k)
         for i, found in enumerate(evidence):
             for j, theme in enumerate(self.themes_):
                 if decisions[i, j] and not found[theme]:
@@ -206,11 +206,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                     del found[theme]
         return Tagged(proba, decisions, evidence, self._seed_hits(matches))
 
-    def explain(self, X: Any, *, top: int = 5) -> list[dict[str, list[Evidence]]]:
-        """Evidence per segment for every theme: seed terms matched and the strongest features."""
+    def explain(self, X: Any, *, k: int = 5) -> list[dict[str, list[Evidence]]]:
+        """Evidence per segment for every theme: seed terms matched and the ``k`` strongest features."""
         units, matches, features = self._prepare(X)
         return self._evidence_rows(units, matches, features, np.ones((len(units), len(self.themes_)), dtype=int),
-                                   top=top)
+                                   k=k)
 
     def _seed_hits(self, matches: list[list[SeedMatch]]) -> np.ndarray:
         """Weighted seed-term hits per segment and theme (each matched passage counted once)."""
@@ -223,17 +223,17 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     # ----- evidence -----------------------------------------------------------------------
     def _evidence_rows(self, units: list[TextUnit], matches: list[list[SeedMatch]], features,
-                       wanted: np.ndarray, *, top: int) -> list[dict[str, list[Evidence]]]:
+                       wanted: np.ndarray, *, k: int) -> list[dict[str, list[Evidence]]]:
         """Evidence of each segment for the themes ``wanted`` (a 0/1 matrix) there."""
         features = features.tocsr()
         bounds = features.indptr
         return [self._evidence(units[i], matches[i], features.indices[bounds[i]:bounds[i + 1]],
-                               features.data[bounds[i]:bounds[i + 1]], np.flatnonzero(wanted[i]), top=top)
+                               features.data[bounds[i]:bounds[i + 1]], np.flatnonzero(wanted[i]), k=k)
                 for i in range(len(units))]
 
     def _evidence(self, unit: TextUnit, matches: list[SeedMatch], columns: np.ndarray, values: np.ndarray,
-                  themes: np.ndarray, *, top: int) -> dict[str, list[Evidence]]:
-        """Seed matches and the ``top`` positive feature contributions of one segment for each
+                  themes: np.ndarray, *, k: int) -> dict[str, list[Evidence]]:
+        """Seed matches and the ``k`` positive feature contributions of one segment for each
         theme index in ``themes``, given its non-zero feature ``columns`` and ``values`` (plain
         NumPy: a sparse row product per theme cost most of the tagging time in batch runs)."""
         names = self.features_.feature_names_
@@ -245,8 +245,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             if self.blend_[j] > 0:
                 contributions = values * self.coef_[j, columns]
                 order = np.argsort(-contributions)
-                for k in order[:top]:
-                    value, column = contributions[k], columns[k]
+                for i in order[:k]:
+                    value, column = contributions[i], columns[i]
                     if value <= 0:
                         break
                     name = names[column]

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 import yaml
 
 from polytag.errors import CodebookError, CodebookNotFoundError
+from polytag.tables import check_theme_names
 from polytag.text.detect import detect_language
 
 LANGS = ("en", "ko", "zh")
@@ -97,9 +98,9 @@ class Codebook:
     def from_dict(cls, data: Any, *, origin: str = "codebook") -> "Codebook":
         if not isinstance(data, dict) or not isinstance(data.get("themes"), dict) or not data["themes"]:
             raise CodebookError(f"{origin}: a codebook needs a 'themes' mapping with at least one theme")
+        check_theme_names(data["themes"], origin=origin)
         themes = []
         for name, spec in data["themes"].items():
-            _check_theme_name(origin, name)
             spec = spec or {}
             if not isinstance(spec, dict) or not isinstance(spec.get("concepts"), dict):
                 raise CodebookError(f"{origin}: theme {name!r} needs a 'concepts' mapping of seed terms")
@@ -203,17 +204,6 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 raise CodebookError(f"line {key_node.start_mark.line + 1}: key {key!r} is given twice")
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
-
-
-def _check_theme_name(origin: str, name: Any) -> None:
-    """A theme name becomes columns (``<theme>``, ``p_<theme>``, ``hits_<theme>``, ``n_<theme>``):
-    it must not be a column of the tables already."""
-    from polytag.pipeline import RESERVED_COLUMNS
-
-    name = str(name)
-    if name in RESERVED_COLUMNS or name.startswith(("p_", "hits_", "n_", "share_", "mean_p_")):
-        raise CodebookError(f"{origin}: theme name {name!r} collides with a column of the tagging tables; "
-                            "rename the theme")
 
 
 def _weight(origin: str, where: str, value: Any) -> float:

@@ -47,10 +47,11 @@ def read_labelled_table(path: str | Path, **options: Any) -> pd.DataFrame:
 
 
 def read_gold(path: str | Path, themes: list[str], *, skip_unlabelled: bool = False) -> pd.DataFrame:
-    """A labelled CSV (or ``.xlsx`` sheet): ``text``, optional ``lang``, one 0/1 column per
-    theme; others ignored. ``skip_unlabelled`` drops rows whose theme columns are all blank
-    (a labelling sheet filled in part)."""
-    frame = read_labelled_table(path)
+    """A labelled CSV (or ``.xlsx`` sheet): ``text``, optional ``lang``, optional ``doc_id``
+    (the source document; see :func:`with_doc_id`), one 0/1 column per theme; others
+    ignored. ``skip_unlabelled`` drops rows whose theme columns are all blank (a labelling
+    sheet filled in part)."""
+    frame = with_doc_id(read_labelled_table(path))
     missing = [c for c in ["text", *themes] if c not in frame.columns]
     if missing:
         raise GoldDataError(f"{path}: missing column(s) {', '.join(missing)}; the model's themes are {', '.join(themes)}")
@@ -64,6 +65,14 @@ def read_gold(path: str | Path, themes: list[str], *, skip_unlabelled: bool = Fa
     if "lang" not in frame.columns:
         frame["lang"] = ""
     return frame
+
+
+def with_doc_id(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its source-document column named ``doc_id``, polytag's name for it
+    everywhere; label files that call it ``doc`` (``corpora/labels``) are read too."""
+    if "doc_id" in frame.columns or "doc" not in frame.columns:
+        return frame
+    return frame.rename(columns={"doc": "doc_id"})
 
 
 def scores(gold: np.ndarray, predicted: np.ndarray, themes: list[str]) -> dict[str, Any]:

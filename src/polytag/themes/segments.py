@@ -4,17 +4,19 @@
 without letters), a DataFrame with a ``text``
 column and an optional ``lang`` column, a list of :class:`polytag.Segment`, or one string.
 Tokenization is cached per (text, language), so cross-validation and grid search do not
-tokenize the same segment again.
+tokenize the same segment again (a cache of :data:`~polytag.text.caches.TOKEN_CACHES`, cleared
+when stop words change).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, Sequence
 
 import pandas as pd
 
 from polytag.text import FALLBACK_LANG, Segment, Token, detect_language, get_language
+from polytag.text.caches import TOKEN_CACHES
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,9 @@ class TextUnit:
         return tokens, [t.lemma.lower() for t in tokens]
 
 
-@lru_cache(maxsize=8192)
+@TOKEN_CACHES.texts(maxsize=8192)
 def text_unit(text: str, lang: str | None) -> TextUnit:
+    """``text`` tokenized in ``lang`` (detected when None)."""
     code = lang or detect_language(text, default=FALLBACK_LANG)
     return TextUnit(text, code, tuple(get_language(code).tokenize(text)))
 

@@ -1,7 +1,6 @@
 """``polytag.tag``: theme probabilities, decisions and evidence for segments, as a DataFrame."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import numpy as np
@@ -9,6 +8,7 @@ import pandas as pd
 
 from polytag.errors import PolytagError
 from polytag.pipeline import resolve_language
+from polytag.tables import EVIDENCE, theme_columns
 from polytag.text import FALLBACK_LANG, UNDETERMINED, Segment, get_language, segment
 from polytag.themes.classifier import ThemeClassifier
 from polytag.themes.codebook import Codebook
@@ -62,9 +62,10 @@ def _refuse_path(text: str) -> None:
 
 
 def tag_units(frame: pd.DataFrame, units: list[TextUnit], classifier: ThemeClassifier) -> pd.DataFrame:
-    """:func:`tag`'s columns added to ``frame``, whose rows are the tokenized ``units``. Units
-    in no registered language (``"und"``) are not shown to the classifier: their
-    probabilities are NaN (not estimated), their themes False, their hits 0."""
+    """:func:`tag`'s columns added to ``frame``, whose rows are the tokenized ``units``: those
+    of a segment table (:mod:`polytag.tables`) after the columns ``frame`` has. Units in no
+    registered language (``"und"``) are not shown to the classifier: their probabilities are
+    NaN (not estimated), their themes False, their hits 0."""
     known = [i for i, u in enumerate(units) if u.lang != UNDETERMINED]
     shape = (len(units), len(classifier.themes_))
     proba, decisions, hits = np.full(shape, np.nan), np.zeros(shape, dtype=bool), np.zeros(shape)
@@ -78,16 +79,12 @@ def tag_units(frame: pd.DataFrame, units: list[TextUnit], classifier: ThemeClass
     frame["lang"] = [u.lang for u in units]
     frame["n_tokens"] = [sum(1 for t in u.tokens if t.is_word) for u in units]
     for j, theme in enumerate(classifier.themes_):
-        frame[f"p_{theme}"] = proba[:, j]
-        frame[theme] = decisions[:, j]
-        frame[f"hits_{theme}"] = hits[:, j]
-    frame["evidence"] = evidence
+        p, tagged_column, hits_column = theme_columns(theme)
+        frame[p] = proba[:, j]
+        frame[tagged_column] = decisions[:, j]
+        frame[hits_column] = hits[:, j]
+    frame[EVIDENCE] = evidence
     return frame
-
-
-def evidence_json(evidence: list[dict]) -> str:
-    """Evidence as a compact JSON string (for CSV and Parquet columns)."""
-    return json.dumps(evidence, ensure_ascii=False, separators=(",", ":"))
 
 
 def _segments_frame(items: Any, lang: str | None) -> pd.DataFrame:
@@ -100,7 +97,7 @@ def _segments_frame(items: Any, lang: str | None) -> pd.DataFrame:
     for item in items:
         if isinstance(item, Segment):
             rows.append({"doc_id": item.doc_id, "segment": item.index, "start": item.start, "end": item.end,
-                         "text": item.text, "lang": item.lang or lang})
+                         "lang": item.lang or lang, "text": item.text})
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):  # (text, lang)
             rows.append({"text": item[0], "lang": item[1] or lang})
         else:
