@@ -22,7 +22,6 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from polytag.text import available_languages
 from polytag.themes.codebook import Codebook
 from polytag.themes.dictionary import SCOPE, SEED_CUT, SeedMatch, TermMatcher, seed_probability, seed_scores
 from polytag.themes.features import CHARS, CONCEPT, SCOPE_BLOCK, WORD, ThemeFeatures, compute_matches
@@ -73,8 +72,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, codebook: Codebook | str | None = None, *, C: float = 16.0, word_ngrams: int = 2,
-                 char_ngrams: tuple[int, int] = (2, 3), min_df: int = 2, doc_min_df: int = 1,
-                 language_copies: bool = False, concept_scale: float = 1.0,
+                 char_ngrams: tuple[int, int] = (2, 3), min_df: int = 2, concept_scale: float = 1.0,
                  text_scale: float = 1.0, prior_strength: float = 40.0,
                  threshold_cv: int = 5, min_positives: int = 6, random_state: int = 0) -> None:
         self.codebook = codebook
@@ -82,8 +80,6 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
-        self.doc_min_df = doc_min_df
-        self.language_copies = language_copies
         self.concept_scale = concept_scale
         self.text_scale = text_scale
         self.prior_strength = prior_strength
@@ -105,7 +101,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         if groups is not None and len(groups) != len(units):
             raise ValueError(f"groups has {len(groups)} entries for {len(units)} segments")
         matches = compute_matches(self.matcher_, units)
-        self.features_ = self.make_features().fit(units, matches, groups)
+        self.features_ = self.make_features().fit(units, matches)
         features = self.features_.transform(units, matches)
         n_themes = len(self.themes_)
         self.coef_ = np.zeros((n_themes, features.shape[1]))
@@ -133,8 +129,6 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         """The (unfitted) feature transformer these parameters describe."""
         return ThemeFeatures(concepts=[c.id for c in self.codebook_.concepts], themes=self.themes_,
                              ngrams=self.word_ngrams, char_ngrams=self.char_ngrams, min_df=self.min_df,
-                             doc_min_df=self.doc_min_df,
-                             languages=tuple(available_languages()) if self.language_copies else (),
                              concept_scale=self.concept_scale, text_scale=self.text_scale)
 
     def _logistic(self) -> LogisticRegression:

@@ -24,8 +24,8 @@ from polytag.themes.dictionary import SCOPE, SeedMatch, TermMatcher
 from polytag.themes.segments import TextUnit
 
 #: blocks of the feature matrix, in column order
-WORD, CHARS, CONCEPT, SCOPE_BLOCK, THEME_SCORE, THEME_CONCEPTS, THEME_SCOPED, LANGUAGE = (
-    "word", "chars", "concept", "scope", "theme_score", "theme_concepts", "theme_scoped", "language")
+WORD, CHARS, CONCEPT, SCOPE_BLOCK, THEME_SCORE, THEME_CONCEPTS, THEME_SCOPED = (
+    "word", "chars", "concept", "scope", "theme_score", "theme_concepts", "theme_scoped")
 
 
 class FeatureName(NamedTuple):
@@ -63,31 +63,22 @@ class ThemeFeatures:
     classifier computes once for features, seed scores and evidence alike."""
 
     def __init__(self, *, concepts: list[str], themes: list[str], ngrams: int, char_ngrams: tuple[int, int],
-                 min_df: int, doc_min_df: int, concept_scale: float, text_scale: float,
-                 languages: tuple[str, ...] = ()) -> None:
+                 min_df: int, concept_scale: float, text_scale: float) -> None:
         self.concepts = list(concepts)
         self.themes = list(themes)
         self.ngrams = ngrams
         self.char_ngrams = tuple(char_ngrams)
         self.min_df = min_df
-        self.doc_min_df = doc_min_df
-        self.languages = tuple(languages)
         self.concept_scale = concept_scale
         self.text_scale = text_scale
 
-    def fit(self, units: list[TextUnit], matches: list[list[SeedMatch]], groups=None) -> "ThemeFeatures":
-        """Learn the vocabularies; with ``groups`` (the source document of each unit), keep
-        only features seen in at least ``doc_min_df`` documents: a word of one document can
-        only teach the model that document."""
+    def fit(self, units: list[TextUnit], matches: list[list[SeedMatch]]) -> "ThemeFeatures":
         word_lists = [word_features(u, self.ngrams) for u in units]
         texts = [char_text(u) for u in units]
         words = _fit_vocabulary(TfidfVectorizer(analyzer=identity, min_df=self.min_df, sublinear_tf=True),
                                 word_lists, ["und:placeholder"])
         chars = _fit_vocabulary(TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams,
                                                 min_df=self.min_df, sublinear_tf=True), texts, "__")
-        if groups is not None and self.doc_min_df > 1:
-            words = _keep_shared(words, word_lists, groups, self.doc_min_df)
-            chars = _keep_shared(chars, texts, groups, self.doc_min_df)
         return self.set_vocabularies(words, chars)
 
     def set_vocabularies(self, words: TfidfVectorizer, chars: TfidfVectorizer) -> "ThemeFeatures":
@@ -98,26 +89,13 @@ class ThemeFeatures:
             + [FeatureName(CHARS, f) for f in chars.get_feature_names_out()]
             + [FeatureName(CONCEPT, c) for c in self.concepts] + [FeatureName(SCOPE_BLOCK, "")]
             + [FeatureName(block, t) for block in (THEME_SCORE, THEME_CONCEPTS, THEME_SCOPED) for t in self.themes])
-        # per-language copies of the codebook block and a language indicator: what a concept
-        # means can differ by language (the shared block carries what holds in all of them)
-        codebook_names = self.feature_names_[-self.codebook_width:]
-        for lang in self.languages:
-            self.feature_names_ += codebook_names + [FeatureName(LANGUAGE, lang)]
         return self
-
-    @property
-    def codebook_width(self) -> int:
-        return len(self.concepts) + 1 + 3 * len(self.themes)
 
     def transform(self, units: list[TextUnit], matches: list[list[SeedMatch]]) -> sp.csr_matrix:
         word_block = self.words_.transform([word_features(u, self.ngrams) for u in units])
         char_block = self.chars_.transform([char_text(u) for u in units])
-        codebook = self.codebook_block(matches)
-        blocks = [word_block * self.text_scale, char_block * self.text_scale, sp.csr_matrix(codebook)]
-        for lang in self.languages:
-            mask = np.array([u.lang == lang for u in units], dtype=float)[:, None]
-            blocks.append(sp.csr_matrix(np.hstack([codebook * mask, mask * self.concept_scale])))
-        return sp.hstack(blocks, format="csr")
+        return sp.hstack([word_block * self.text_scale, char_block * self.text_scale,
+                          sp.csr_matrix(self.codebook_block(matches))], format="csr")
 
     def codebook_block(self, matches: list[list[SeedMatch]]) -> np.ndarray:
         concept_index = {c: i for i, c in enumerate(self.concepts)}
@@ -150,21 +128,6 @@ def _fit_vocabulary(vectorizer: TfidfVectorizer, inputs: list, placeholder) -> T
         return vectorizer.fit(inputs)
     except ValueError:  # scikit-learn: "empty vocabulary" / "After pruning, no terms remain"
         return vectorizer.set_params(min_df=1).fit([placeholder])
-
-
-def _keep_shared(vectorizer: TfidfVectorizer, inputs: list, groups, minimum: int) -> TfidfVectorizer:
-    """The fitted ``vectorizer`` refitted on its features found in at least ``minimum`` groups."""
-    present = (vectorizer.transform(inputs) > 0).astype(np.int8).tocsc()
-    codes = np.unique(np.asarray(groups), return_inverse=True)[1]
-    by_group = sp.csr_matrix((np.ones(len(codes), dtype=np.int8), (codes, np.arange(len(codes)))))
-    n_groups = np.asarray(((by_group @ present) > 0).sum(axis=0)).ravel()
-    names = vectorizer.get_feature_names_out()
-    kept = [str(n) for n, g in zip(names, n_groups) if g >= minimum]
-    if not kept:
-        return vectorizer
-    params = vectorizer.get_params()
-    params.update(vocabulary=kept, min_df=1)
-    return TfidfVectorizer(**params).fit(inputs)
 
 
 def compute_matches(matcher: TermMatcher, units: list[TextUnit]) -> list[list[SeedMatch]]:
