@@ -124,25 +124,27 @@ class Korean(LanguageModule):
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in self.kiwi.split_into_sents(text)]
 
-    def noun_use(self, lemma: str, tag: str = "NNG") -> tuple[bool, bool]:
-        """(head, alone) of a common noun for terms, from what Kiwi's language model expects next:
+    def _noun_use(self, lemma: str, tag: str) -> tuple[bool, bool]:
+        """(head, alone) of a common noun in terms, from what Kiwi's language model expects next:
         a verbal noun (하다/되다 at least ``VERBAL_NOUN`` of the time) is no term alone, a modifier
         noun (a particle under ``MODIFIER_NOUN``) heads no term. Computed once per noun."""
         use = self._noun_uses.get((lemma, tag))
         if use is None:
             try:
                 predicted = self.kiwi.predict_next_morpheme([(lemma, tag)], top_n=_PREDICTIONS)
-            except ValueError:  # not one morpheme of Kiwi's (개방형 = 개방 + 형): its morphemes
-                predicted = self.kiwi.predict_next_morpheme(self.kiwi.tokenize(lemma), top_n=_PREDICTIONS)
+            except ValueError:  # not one morpheme of Kiwi's (개방형 = 개방 + 형): after its morphemes
+                morphemes = self.kiwi.tokenize(lemma)
+                predicted = self.kiwi.predict_next_morpheme(morphemes, top_n=_PREDICTIONS) if morphemes else []
             verbal = sum(math.exp(m.score) for m in predicted if _base_tag(m.tag) in ("XSV", "XSA"))
             particle = sum(math.exp(m.score) for m in predicted if m.tag.startswith("J"))
-            use = self._noun_uses[(lemma, tag)] = (particle >= MODIFIER_NOUN, verbal < VERBAL_NOUN)
+            use = (particle >= MODIFIER_NOUN, verbal < VERBAL_NOUN) if predicted else (True, True)
+            self._noun_uses[(lemma, tag)] = use
         return use
 
     def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
         """Nouns (with their noun suffixes: 개방형) and Latin names (AI, RAND, DeepSeek); not a noun
         used as a verb or adjective (통제 in 통제한다, 관대 in 관대한, 강조 in "…을 강조"). A verbal
-        noun is no term alone, a modifier noun ends no term (see :meth:`noun_use`)."""
+        noun is no term alone, a modifier noun ends no term (see ``_noun_use``)."""
         token = tokens[i]
         if token.is_stop or token.lemma in _LEGAL_UNITS:
             return None
@@ -152,7 +154,7 @@ class Korean(LanguageModule):
         if _is_bullet_predicate(tokens, i):
             return None
         if token.tag in _TERM_TAGS:
-            head, alone = self.noun_use(token.lemma, token.tag) if token.tag in _USE_TAGS else (True, True)
+            head, alone = self._noun_use(token.lemma, token.tag) if token.tag in _USE_TAGS else (True, True)
             return TermWord(token.start, token.end, token.lemma, token.lemma, head=head, alone=alone)
         if token.tag == "SL" and sum(ch.isupper() for ch in token.text) >= 2:  # AI, OpenAI; not "Soft"
             form = latin_term_form(token.text)
