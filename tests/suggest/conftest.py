@@ -15,6 +15,7 @@ DOCUMENTS = [
     "en/us_chip_security_act_2025_hr3447.txt",
     "en/us_eo_preventing_woke_ai_2025.txt",
     "en/laion_open_letter_transparent_ai_2023.md",
+    "ko/kr_foreign_trade_act_2025.md",
     "ko/kr_foreign_trade_act_decree_2026.md",
     "ko/brief_rand_open_models_soft_power_2026.txt",
     "ko/kr_public_diplomacy_act_2023.md",

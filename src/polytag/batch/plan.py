@@ -23,7 +23,7 @@ from polytag.text.detect import FALLBACK_LANG
 #: bumped when the content of a part file changes (2: decoding of damaged UTF-8, long
 #: paragraphs in pieces, a warnings field; 3: segments in no registered language marked "und",
 #: n_segments_und): older parts are then recomputed
-PART_FORMAT = 3
+PART_FORMAT = 4
 
 
 def model_hash(model_dir: Path) -> str:

@@ -8,6 +8,7 @@ of a verb or adjective stem with its endings, whose lemma is the dictionary form
 """
 from __future__ import annotations
 
+import math
 import threading
 from typing import Sequence
 
@@ -35,6 +36,16 @@ _LEGAL_UNITS = frozenset({"조", "항", "호", "장", "절", "관", "목", "편"
 #: word modifies the next (지정학적 가치) and is never a term alone; two-syllable nouns ending
 #: in 적 (목적, 실적) are nouns of their own
 _ADJECTIVAL_SUFFIX = "적"
+#: common nouns and roots whose use Kiwi's language model decides (proper nouns are names)
+_USE_TAGS = frozenset({"NNG", "XR"})
+#: a noun after which Kiwi's language model expects 하다/되다 (XSV, XSA) at least this often is
+#: a verbal noun (사용, 허가, 보호, 중요): part of terms (수출 허가, 기술 보호), not a term alone
+VERBAL_NOUN = 0.1
+#: a noun after which it expects a particle less often than this modifies the next noun and
+#: heads no term (국제, 대외, 최종 in 최종 사용자)
+MODIFIER_NOUN = 0.02
+#: predictions of the language model summed for those shares
+_PREDICTIONS = 30
 
 
 def _base_tag(tag: str) -> str:
@@ -71,6 +82,7 @@ class Korean(LanguageModule):
         self._kiwi = None
         self._lock = threading.Lock()
         self._morpheme_kinds: dict[str, tuple[str, str, bool, bool, bool, bool]] = {}
+        self._noun_uses: dict[tuple[str, str], tuple[bool, bool]] = {}
 
     @property
     def kiwi(self):
@@ -118,10 +130,28 @@ class Korean(LanguageModule):
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in self.kiwi.split_into_sents(text)]
 
+    def _noun_use(self, lemma: str, tag: str) -> tuple[bool, bool]:
+        """(head, alone) of a common noun in terms, from what Kiwi's language model expects next:
+        a verbal noun (하다/되다 at least ``VERBAL_NOUN`` of the time) is no term alone, a modifier
+        noun (a particle under ``MODIFIER_NOUN``) heads no term. Computed once per noun."""
+        use = self._noun_uses.get((lemma, tag))
+        if use is None:
+            try:
+                predicted = self.kiwi.predict_next_morpheme([(lemma, tag)], top_n=_PREDICTIONS)
+            except ValueError:  # not one morpheme of Kiwi's (개방형 = 개방 + 형): after its morphemes
+                morphemes = self.kiwi.tokenize(lemma)
+                predicted = self.kiwi.predict_next_morpheme(morphemes, top_n=_PREDICTIONS) if morphemes else []
+            verbal = sum(math.exp(m.score) for m in predicted if _base_tag(m.tag) in ("XSV", "XSA"))
+            particle = sum(math.exp(m.score) for m in predicted if m.tag.startswith("J"))
+            use = (particle >= MODIFIER_NOUN, verbal < VERBAL_NOUN) if predicted else (True, True)
+            self._noun_uses[(lemma, tag)] = use
+        return use
+
     def term_word(self, tokens: Sequence[Token], i: int) -> TermWord | None:
         """Nouns (with their noun suffixes: 개방형) and Latin names (AI, RAND, DeepSeek); not a noun
         used as a verb or adjective (통제 in 통제한다, 관대 in 관대한, 강조 in "…을 강조"). A noun
-        made an adjective by 적 (상업적) only begins terms."""
+        made an adjective by 적 (상업적) only begins terms; a verbal noun is no term alone, a
+        modifier noun ends no term (see ``_noun_use``)."""
         token = tokens[i]
         if token.is_stop or token.lemma in _LEGAL_UNITS:
             return None
@@ -133,7 +163,8 @@ class Korean(LanguageModule):
         if token.tag in _TERM_TAGS:
             if len(token.lemma) > 2 and token.lemma.endswith(_ADJECTIVAL_SUFFIX):
                 return TermWord(token.start, token.end, token.lemma, token.lemma, head=False, alone=False)
-            return TermWord(token.start, token.end, token.lemma, token.lemma)
+            head, alone = self._noun_use(token.lemma, token.tag) if token.tag in _USE_TAGS else (True, True)
+            return TermWord(token.start, token.end, token.lemma, token.lemma, head=head, alone=alone)
         if token.tag == "SL" and sum(ch.isupper() for ch in token.text) >= 2:  # AI, OpenAI; not "Soft"
             form = latin_term_form(token.text)
             return TermWord(token.start, token.end, form, form) if form else None
