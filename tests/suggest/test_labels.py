@@ -111,3 +111,13 @@ def _codebook(tmp_path):
     Codebook.from_dict({"themes": {"ai_safety": {"concepts": {"evaluation": {
         "en": ["safety evaluation", "red-teaming"], "ko": ["안전성 평가"], "zh": ["安全评估"]}}}}}).to_yaml(path)
     return path
+
+
+def test_text_in_no_language_polytag_reads_is_never_suggested():
+    documents = pd.DataFrame({
+        "doc_id": ["ja", "en"], "lang": [None, None],
+        "text": ["オープンモデルの輸出規制について議論が続いている。\n\n半導体の輸出管理が強化された。",
+                 "Export controls on advanced chips.\n\nOpen-weight models help developers."],
+    })
+    sheet = suggest_labels(documents, codebook=Codebook.load(), k=10, random_share=0.5)
+    assert set(sheet["doc_id"]) == {"en"} and set(sheet["lang"]) == {"en"}

@@ -22,7 +22,7 @@ from polytag.text.detect import FALLBACK_LANG
 
 #: bumped when the content of a part file changes (2: decoding of damaged UTF-8, long
 #: paragraphs in pieces, a warnings field; 3: segments in no registered language marked "und",
-#: n_segments_und): older parts are then recomputed
+#: n_segments_und; 4: the declared table schema, evidence serialised once): older parts are then recomputed
 PART_FORMAT = 4
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from polytag.errors import PolytagError
 from polytag.pipeline import segment_documents
 from polytag.tables import SEGMENT_KEYS
+from polytag.text import UNDETERMINED
 from polytag.themes.evaluate import with_doc_id
 from polytag.themes.segments import TextUnit, as_units
 
@@ -26,10 +27,12 @@ def segment_pool(corpus: Any, *, lang: str | None = None) -> tuple[pd.DataFrame,
     frame = frame[frame["text"].astype(str).str.strip() != ""]
     if lang is not None:
         frame = frame[frame["lang"] == lang]
-    frame = frame.reset_index(drop=True)
+    units = as_units(frame[["text", "lang"]])
+    known = [u.lang != UNDETERMINED for u in units]  # text in no language polytag reads is never suggested
+    frame = frame[known].reset_index(drop=True).assign(lang=[u.lang for u, k in zip(units, known) if k])
     if frame.empty:
         raise PolytagError("the corpus holds no segments" + (f" in {lang!r}" if lang else ""))
-    return frame, as_units(frame[["text", "lang"]])
+    return frame, [u for u, k in zip(units, known) if k]
 
 
 def _documents(corpus: Any) -> pd.DataFrame:
