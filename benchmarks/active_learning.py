@@ -40,7 +40,7 @@ def simulate(strategy: str, seed: int, pool: pd.DataFrame, pool_units: list, tes
              test_gold: np.ndarray, steps: tuple[int, ...]) -> list[dict]:
     """Macro-F1 on the test split after each step of one labelling loop."""
     rng = np.random.default_rng(seed)
-    Y, docs = pool[THEMES].to_numpy(), pool["doc"].to_numpy()
+    Y, docs = pool[THEMES].to_numpy(), pool["doc_id"].to_numpy()
     model = ThemeClassifier(threshold_cv=3, random_state=seed).fit(pool_units)  # the codebook alone
     labelled: list[int] = []
     rows = []
@@ -73,7 +73,6 @@ def run(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     pool_units, test_units = as_units(pool[["text", "lang"]]), as_units(test[["text", "lang"]])
     pool["n_words"] = [sum(1 for t in u.tokens if t.is_word) for u in pool_units]
-    pool["doc_id"] = pool["doc"]
     print(f"tokenized {len(pool)} pool and {len(test)} test segments in {time.perf_counter() - started:.0f} s", flush=True)
     rows = []
     for seed in args.seeds:

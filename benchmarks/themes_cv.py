@@ -34,7 +34,7 @@ THEMES = Codebook.load().theme_names
 
 def cross_validate(gold: pd.DataFrame, *, folds: int = 5, **params) -> np.ndarray:
     """Out-of-fold 0/1 predictions, folds grouped by document."""
-    X, Y, groups = gold[["text", "lang"]], gold[THEMES].to_numpy(), gold["doc"].to_numpy()
+    X, Y, groups = gold[["text", "lang"]], gold[THEMES].to_numpy(), gold["doc_id"].to_numpy()
     predicted = np.zeros_like(Y)
     for train, test in GroupKFold(n_splits=folds).split(X, Y, groups=groups):
         model = ThemeClassifier(**params).fit(X.iloc[train], Y[train], groups=groups[train])
@@ -79,7 +79,7 @@ def run_cv(args) -> dict:
     result = score_by_language(gold[THEMES].to_numpy(), cross_validate(gold, **params), langs, THEMES)
     baseline = score_by_language(gold[THEMES].to_numpy(), DictionaryTagger().fit().predict(gold[["text", "lang"]]),
                                  langs, THEMES)
-    print(f"training split: {len(gold)} segments, {gold['doc'].nunique()} documents, 5 folds grouped by document, "
+    print(f"training split: {len(gold)} segments, {gold['doc_id'].nunique()} documents, 5 folds grouped by document, "
           f"params {params or 'default'}, {time.perf_counter() - started:.0f} s\n")
     print(table(result, baseline))
     print("\n" + summary(result, baseline))
@@ -90,7 +90,7 @@ def run_test(args) -> dict:
     model = load_model(args.model) if args.model else load_default_model()
     result = ThemeEvaluator.from_csv(LABELS / "test.csv", model.themes_)(model)
     gold = read_gold(LABELS / "test.csv", THEMES)
-    print(f"test split: {len(gold)} segments, {gold['doc'].nunique()} documents, model {args.model or 'shipped'}\n")
+    print(f"test split: {len(gold)} segments, {gold['doc_id'].nunique()} documents, model {args.model or 'shipped'}\n")
     print(table(result, result["baseline"]))
     print("\n" + summary(result, result["baseline"]))
     return result
@@ -104,7 +104,7 @@ def run_curve(args) -> dict:
         scores = []
         for seed in ((0, 1) if share < 1 else (0,)):
             sample = train.sample(frac=share, random_state=seed) if share < 1 else train
-            model = ThemeClassifier().fit(sample[["text", "lang"]], sample[THEMES], groups=sample["doc"])
+            model = ThemeClassifier().fit(sample[["text", "lang"]], sample[THEMES], groups=sample["doc_id"])
             result = evaluator(model)
             scores.append([result["macro_f1"], *(result["per_language"][l]["macro_f1"] for l in ("en", "ko", "zh"))])
         mean = np.mean(scores, axis=0)
