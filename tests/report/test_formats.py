@@ -160,3 +160,18 @@ def test_html_reads_top_down_with_the_provenance_collapsed_at_the_end(html_repor
     assert provenance.count("<details>") == 1 and "<details open" not in provenance and "sha256" in provenance
     head = re.search(r"<table><thead><tr>(.*?)</tr></thead>", html_report).group(1)
     assert "colspan" not in head and head.count("<th>") <= 12  # one column per theme: fits the page
+
+
+def test_a_group_in_no_language_polytag_reads_shows_no_mean_probability(tmp_path):
+    from polytag.batch import tag_folder
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "en.txt").write_text("Open-weight models matter for export controls on chips.\n", encoding="utf-8")
+    (folder / "ja.txt").write_text("オープンモデルは重要です。\n\n輸出規制が強化された。\n", encoding="utf-8")
+    tag_folder(folder, tmp_path / "out")
+    for fmt in ("md", "html"):
+        report = write_report(tmp_path / "out", tmp_path / f"report.{fmt}", by="doc_id", keywords=0)[0]
+        text = re.sub(r"data:[^\"')]+", "", report.read_text(encoding="utf-8"))  # embedded images and fonts
+        assert not re.search(r"\bnan\b", text, re.IGNORECASE)
+        assert "–" in text

@@ -20,7 +20,7 @@ import pandas as pd
 
 from polytag.report.evidence import highlight
 from polytag.report.fonts import chart_rc, cjk_subset
-from polytag.report.parts import COUNT_HEADERS, ReportParts, info_columns, tagged_cell, text_of
+from polytag.report.parts import COUNT_HEADERS, ReportParts, info_columns, probability_cell, tagged_cell, text_of
 
 #: the family name of the embedded CJK subset, first in the page's font stack: it only holds
 #: CJK glyphs, so Latin text falls through to the system fonts
@@ -135,7 +135,7 @@ def _frequency_table(frame: pd.DataFrame, key: str, themes: list[str]) -> str:
         cells += [f'<td class="num">{row[c]:,}</td>' for c in counts]
         for t in themes:
             cells.append(f'<td class="num">{escape(tagged_cell(row[f"n_{t}"], row["n_segments"]))}'
-                         f'<span class="meta">p {row[f"mean_p_{t}"]:.3f} · {row[f"hits_per_10k_{t}"]:.1f}/10k</span></td>')
+                         f'<span class="meta">p {probability_cell(row[f"mean_p_{t}"])} · {row[f"hits_per_10k_{t}"]:.1f}/10k</span></td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
@@ -148,7 +148,7 @@ def _evidence(parts: ReportParts, theme: str) -> str:
         group = row[by]
         shown = passages[passages[by] == group]
         summary = (f"{escape(by)} {escape(str(group))}: {escape(tagged_cell(row[f'n_{theme}'], row['n_segments']))} "
-                   f"segments tagged, mean p {row[f'mean_p_{theme}']:.3f}, "
+                   f"segments tagged, mean p {probability_cell(row[f'mean_p_{theme}'])}, "
                    f"{row[f'hits_per_10k_{theme}']:.1f} hits/10k tokens; top {len(shown)} shown")
         items = [
             "<li><div class=meta>"

@@ -13,7 +13,7 @@ from html import escape
 import pandas as pd
 
 from polytag.report.evidence import highlight
-from polytag.report.parts import COUNT_HEADERS, ReportParts, info_columns, tagged_cell, text_of
+from polytag.report.parts import COUNT_HEADERS, ReportParts, info_columns, probability_cell, tagged_cell, text_of
 
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 _SPACE = re.compile(r"\s+")
@@ -41,7 +41,7 @@ def render_markdown(parts: ReportParts, images: dict[str, str]) -> str:
         for row in parts.groups.to_dict("records"):
             shown = passages[passages[by] == row[by]]
             lines += ["", f"#### {md_escape(by)} {md_escape(row[by])}: {tagged_cell(row[f'n_{theme}'], row['n_segments'])} "
-                      f"tagged, mean p {row[f'mean_p_{theme}']:.3f}, {row[f'hits_per_10k_{theme}']:.1f} hits/10k", ""]
+                      f"tagged, mean p {probability_cell(row[f'mean_p_{theme}'])}, {row[f'hits_per_10k_{theme}']:.1f} hits/10k", ""]
             if shown.empty:
                 lines.append("No segment tagged.")
             for i, p in enumerate(shown.to_dict("records"), start=1):
@@ -71,7 +71,7 @@ def _table(frame: pd.DataFrame, key: str, themes: list[str]) -> list[str]:
         cells = [md_escape(row[c]) for c in [key, *info]]
         cells += [f"{row[c]:,}" for c in counts]
         for t in themes:
-            cells += [tagged_cell(row[f"n_{t}"], row["n_segments"]), f"{row[f'mean_p_{t}']:.3f}",
+            cells += [tagged_cell(row[f"n_{t}"], row["n_segments"]), f"{probability_cell(row[f'mean_p_{t}'])}",
                       f"{row[f'hits_per_10k_{t}']:.1f}"]
         lines.append("| " + " | ".join(cells) + " |")
     return lines

@@ -85,6 +85,12 @@ def tagged_cell(n: int, total: int) -> str:
     return f"{n} / {total} ({n / total:.1%})"
 
 
+def probability_cell(value: float) -> str:
+    """A mean probability to three decimals; "–" when no segment of the group has one (all in
+    no language polytag reads)."""
+    return "–" if value != value else f"{value:.3f}"
+
+
 def text_of(value: object) -> str:
     """A table value as text; a missing value (None, NaN, NA) as ""."""
     return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
