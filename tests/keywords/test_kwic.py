@@ -107,3 +107,15 @@ def test_kwic_finds_what_the_dictionary_tagger_matches(text, lang, term, passage
     found = list(zip(frame["start"], frame["end"]))
     assert [text[s:e] for s, e in found] == passages
     assert found == _tagger_spans(text, lang, term)
+
+
+def test_a_polytag_corpus_is_read_as_its_documents(corpora):
+    import pandas as pd
+
+    import polytag
+
+    folder = corpora / "zh"
+    corpus = polytag.Corpus.from_folder(folder)
+    from_corpus = kwic(corpus, "人工智能", window=5)
+    assert len(from_corpus) > 0
+    pd.testing.assert_frame_equal(from_corpus, kwic(str(folder), "人工智能", window=5))

@@ -1,7 +1,7 @@
 """One normaliser for everything the keyword functions accept as a corpus, and the tokens of a
 document, paragraph by paragraph (cached, so kwic after keywords does not tokenize twice).
 
-A corpus may be a path (file or folder, read with ``polytag.io``), a ``ReadResult``, a list
+A corpus may be a path (file or folder, read with ``polytag.io``), a ``polytag.Corpus``, a ``ReadResult``, a list
 of ``Document`` objects, a pandas ``DataFrame`` with a ``text`` column (``lang`` and any
 metadata columns optional), a single ``Document``, or text.
 """
@@ -52,6 +52,8 @@ def as_texts(corpus: Any, *, lang: str | None = None) -> list[Text]:
     is read as a path; a str that looks like a path but names nothing is an error
     (:func:`polytag.io.folder.path_or_text`); any other str is a text.
     """
+    if isinstance(getattr(corpus, "documents", None), pd.DataFrame):  # a polytag.Corpus
+        corpus = corpus.documents
     if isinstance(corpus, pd.DataFrame):
         return _from_frame(corpus, lang)
     if isinstance(corpus, str):
