@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from polytag.io import Document
+from polytag.io import Document, read_document
 
 SECTION = [
     "Encourage Open-Source and Open-Weight AI",
@@ -88,4 +89,10 @@ def test_metadata_and_format(action_plan: Document) -> None:
     assert action_plan.format == "pdf"
     assert action_plan.encoding is None
     assert action_plan.id == "americas_ai_action_plan_2025.pdf"
-    assert action_plan.meta["title"] == "America\u2019s AI Action Plan"  # from the PDF's info dictionary
+    assert action_plan.meta["title"] == "Winning the Race: America's AI Action Plan"  # the corpus manifest's
+
+
+def test_title_from_the_info_dictionary_without_a_manifest(action_plan_pdf: Path, tmp_path: Path) -> None:
+    copy = tmp_path / action_plan_pdf.name
+    copy.write_bytes(action_plan_pdf.read_bytes())
+    assert read_document(copy).meta["title"] == "America\u2019s AI Action Plan"

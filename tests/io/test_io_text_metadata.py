@@ -142,7 +142,7 @@ def test_metadata_precedence(tmp_path: Path) -> None:
     assert explicit.meta["lang"] == "en"
     assert explicit.meta["date"] == "2022-03-03"  # an empty explicit value does not erase
     assert explicit.meta["extra"] == "x"
-    assert "country" not in explicit.meta  # read alone, only a manifest in the file's own folder applies
+    assert explicit.meta["country"] == "KR"  # read alone, the manifest above still speaks of it
 
 
 def test_deeper_manifest_overrides_shallower(tmp_path: Path) -> None:
@@ -152,8 +152,26 @@ def test_deeper_manifest_overrides_shallower(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text("file,title,country\na/b/x.txt,Outer,US\n", encoding="utf-8")
     (tmp_path / "a" / "manifest.csv").write_text("file,title\n./b/x.txt,Inner\n", encoding="utf-8")
     assert read_folder(tmp_path).documents[0].meta == {"title": "Inner", "country": "US"}
-    # Reading the sub-folder only sees manifests from there down.
-    assert read_folder(tmp_path / "a").documents[0].meta == {"title": "Inner"}
+    # Reading the sub-folder keeps what the manifest above says of its files.
+    assert read_folder(tmp_path / "a").documents[0].meta == {"title": "Inner", "country": "US"}
+    assert read_document(sub / "x.txt").meta == {"title": "Inner", "country": "US"}
+
+
+def test_a_manifest_above_the_folder_read_applies_only_to_rows_naming_files_under_it(tmp_path: Path) -> None:
+    for name in ("ko", "zh"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "doc.txt").write_text("Body", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,lang,country\nko/doc.txt,ko,KR\nzh/doc.txt,zh,CN\n", encoding="utf-8")
+    [document] = read_folder(tmp_path / "ko").documents
+    assert (document.meta["lang"], document.meta["country"]) == ("ko", "KR")
+
+
+def test_a_broken_manifest_above_the_folder_read_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "manifest.csv").write_text("name,title\nx.txt,T\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.txt").write_text("Body", encoding="utf-8")
+    result = read_folder(tmp_path / "sub")
+    assert [d.id for d in result.documents] == ["x.txt"] and result.errors == []
 
 
 def test_manifest_in_a_legacy_encoding(tmp_path: Path) -> None:

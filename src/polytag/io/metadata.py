@@ -238,29 +238,35 @@ def _read_bytes(path: Path) -> bytes:
 
 
 class ManifestIndex:
-    """Metadata from every ``manifest.csv`` between a root folder and a file, cached per folder.
+    """Metadata from every ``manifest.csv`` on the way to a file, cached per folder.
 
     A manifest applies to files in its folder and below; a deeper manifest overrides a shallower
-    one for the same file. A broken manifest is recorded once in ``errors`` and then ignored, so
-    it does not fail every document beneath it.
+    one for the same file. Manifests above the root count too, for the rows that name files
+    under it: reading ``corpora/ko`` keeps the metadata of ``corpora/manifest.csv``. A broken
+    manifest under the root is recorded once in ``errors`` and then ignored, so it does not fail
+    every document beneath it; a broken one above the root is ignored (it may not be the user's).
     """
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.errors: list[DocumentError] = []
         self._cache: dict[Path, dict[str, dict[str, str]]] = {}
+        self._above = [folder for folder in reversed(root.absolute().parents)]
 
     def meta_for(self, path: Path) -> dict[str, str]:
         """Merged manifest metadata for ``path``, which must lie under the root."""
         meta: dict[str, str] = {}
         relative = path.relative_to(self.root)
+        absolute = path.absolute()
+        for folder in self._above:
+            meta.update(self._entries(folder, record_errors=False).get(absolute.relative_to(folder).as_posix(), {}))
         folders = [self.root.joinpath(*relative.parts[:depth]) for depth in range(len(relative.parts))]
         for folder in folders:
             entries = self._entries(folder)
             meta.update(entries.get(path.relative_to(folder).as_posix(), {}))
         return meta
 
-    def _entries(self, folder: Path) -> dict[str, dict[str, str]]:
+    def _entries(self, folder: Path, *, record_errors: bool = True) -> dict[str, dict[str, str]]:
         if folder not in self._cache:
             manifest = folder / MANIFEST_NAME
             entries: dict[str, dict[str, str]] = {}
@@ -268,7 +274,8 @@ class ManifestIndex:
                 try:
                     entries = read_manifest(manifest)
                 except DocumentError as exc:
-                    self.errors.append(exc)
+                    if record_errors:
+                        self.errors.append(exc)
             self._cache[folder] = entries
         return self._cache[folder]
 
