@@ -140,3 +140,14 @@ def test_cli_prints_json_and_one_line_errors(corpora, tmp_path, capsys, export_c
     assert main(["suggest-terms", str(folder), "--codebook", str(tmp_path / "missing.yaml"), "--theme", "x"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "missing.yaml" in error
+
+
+def test_without_a_codebook_the_shipped_one_holds_the_theme(documents):
+    from polytag.themes import Codebook
+
+    found = suggest_terms(documents, theme="geopolitical", k=10, lang="en")
+    assert len(found) > 0 and set(found["lang"]) == {"en"}
+    english = get_language("en")
+    seeds = {" ".join(t.lemma.lower() for t in english.tokenize(term))
+             for c in Codebook.load().concepts if c.theme == "geopolitical" for term in c.terms.get("en", ())}
+    assert not seeds & set(found["term"])

@@ -13,7 +13,7 @@ from polytag.text import available_languages
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="a folder of documents (or one document)")
-    parser.add_argument("--codebook", required=True, help="codebook YAML holding the theme")
+    parser.add_argument("--codebook", help="codebook YAML holding the theme (default: the shipped codebook)")
     parser.add_argument("--theme", required=True, help="the theme to suggest terms for")
     parser.add_argument("--lang", choices=available_languages(), help="one language only (default: every language)")
     parser.add_argument("-k", type=int, default=30, help="suggestions per language (default: 30)")

@@ -47,12 +47,13 @@ COLUMNS = ["lang", "term", "score", "n_in", "n_out", "log_ratio",
            "example_1", "doc_id_1", "start_1", "end_1", "example_2", "doc_id_2", "start_2", "end_2"]
 
 
-def suggest_terms(corpus: Any, *, codebook: Codebook | str | Path, theme: str, k: int = 30, lang: str | None = None,
+def suggest_terms(corpus: Any, *, theme: str, codebook: Codebook | str | Path | None = None, k: int = 30, lang: str | None = None,
                   model: ThemeClassifier | str | Path | None = None, gold: str | Path | pd.DataFrame | None = None,
                   min_count: int = MIN_COUNT, expand: float = EXPAND) -> pd.DataFrame:
     """The ``k`` best new seed terms for ``theme`` in each language of ``corpus``.
 
-    Columns: lang, term, score (G2), n_in (occurrences in the theme's segments), n_out (in the
+    ``codebook``: the codebook holding ``theme`` (default: the shipped one). Columns: lang,
+    term, score (G2), n_in (occurrences in the theme's segments), n_out (in the
     others), log_ratio, and two examples (context, document, offsets of the term in the
     document). ``gold``: labelled segments (CSV path or DataFrame with ``text``, ``lang`` and a
     0/1 ``theme`` column) whose positives are the theme's segments; otherwise ``model`` (a
@@ -106,11 +107,15 @@ def _rank(pool: pd.DataFrame, units: list[TextUnit], rows: np.ndarray, inside: n
         totals[side] += sum(t.is_word for t in unit.tokens)
         seen = set()
         for run in language.term_runs(unit.tokens):
-            for words in term_spans(run):
+            for words in term_spans(run, generic=language.generic_words):
                 key = term_key(words, language.term_separator)
                 if len(key) < 2:  # a single character is never a term (as in the term layer)
                     continue
-                terms.setdefault(key, Term(key, tuple(w.lemma for w in words)))
+                term = terms.setdefault(key, Term(key, tuple(w.lemma for w in words)))
+                # shown as keywords show it: a name in its own spelling ("united states")
+                name = language.term_separator.join(w.form for w in words) \
+                    if len(words) > 1 and all(w.name for w in words) else key
+                term.names[name] = term.names.get(name, 0) + 1
                 counts[side][key] += 1
                 if side and key not in seen:
                     seen.add(key)
@@ -128,7 +133,7 @@ def _rank(pool: pd.DataFrame, units: list[TextUnit], rows: np.ndarray, inside: n
     stats = stats.head(k)
     records = []
     for key, stat in stats.iterrows():
-        record = {"lang": lang, "term": key, "score": round(float(stat["G2"]), 2), "n_in": int(stat["n_target"]),
+        record = {"lang": lang, "term": terms[key].name, "score": round(float(stat["G2"]), 2), "n_in": int(stat["n_target"]),
                   "n_out": int(stat["n_reference"]), "log_ratio": round(float(stat["log_ratio"]), 2)}
         for number, (row, start, end) in enumerate(examples[key], start=1):
             record.update(_example(pool.iloc[row], start, end, number))
