@@ -246,3 +246,12 @@ def test_a_long_text_on_one_line_is_text_not_a_file_name():
 def test_text_in_no_language_polytag_reads_is_refused_by_name():
     with pytest.raises(LanguageError, match="text1: written in no language"):
         polytag.keywords("オープンモデルは重要です。" * 3)
+
+
+def test_a_word_jieba_makes_up_across_a_conjunction_is_no_term():
+    text = ("商务主管部门依据出口管制法和本条例的规定，对两用物项出口实施管制。\n\n"
+            "出口经营者应当依照出口管制法和本条例的规定申请两用物项出口许可。\n\n"
+            "海关依据出口管制法和本条例的规定，对两用物项出口进行查验。\n")
+    terms = {term for term, _ in polytag.keywords(text, k=20, lang="zh")}
+    assert "出口管制" in terms
+    assert not any("法和本" in term for term in terms)

@@ -53,6 +53,9 @@ _NOT_TERM_WORDS = frozenset(
 #: words jieba tags as verbs that policy prose uses as verbal nouns at the end of a term
 #: (科技创新, 国内需求, 乡村振兴, 社会治理): part of terms, as 发展 is, not terms alone
 _VERBAL_NOUNS = frozenset({"创新", "需求", "振兴", "开放", "治理"})
+#: conjunctions: a word jieba made up (not in its dictionary) across one of them is a wrong cut
+#: (法和本 in 出口管制法和本条例), never part of a term
+_CONJUNCTIONS = frozenset("和与及或")
 #: jieba frequency from which a word counts as common mainland usage (建立, 核心, 资料), so a
 #: Taiwan phrase mapping does not replace it (晶片 31, 软体 30, 人工智慧 3 are converted)
 _COMMON_MAINLAND = 1000
@@ -251,7 +254,7 @@ class Chinese(LanguageModule):
         itself; a modifier (新型, or a one-character adjective written onto a noun: 新时代, 大市场)
         begins terms (新型工业化, 全国统一大市场)."""
         token = tokens[i]
-        if token.is_stop or token.lemma in _NOT_TERM_WORDS:
+        if token.is_stop or token.lemma in _NOT_TERM_WORDS or self._is_wrong_cut(token.text):
             return None
         if token.tag in _TERM_FLAGS or token.lemma in _VERBAL_NOUNS:
             return TermWord(token.start, token.end, token.lemma, token.lemma,
@@ -262,6 +265,11 @@ class Chinese(LanguageModule):
             form = latin_term_form(token.text)
             return TermWord(token.start, token.end, form, form) if form else None
         return None
+
+    def _is_wrong_cut(self, word: str) -> bool:
+        """A word of several characters that jieba made up across a conjunction (法和本)."""
+        return len(word) > 1 and not _CONJUNCTIONS.isdisjoint(word[1:-1] if len(word) > 2 else word) \
+            and not self.is_word(word)
 
     sentence_marks = re.compile(f"[{_SENTENCE_MARKS}]+")
 
