@@ -69,6 +69,12 @@ class Term:
         return any(count >= FRAGMENT_SHARE * self.count
                    for side in (self.left, self.right) for word, count in side.items() if word is not None)
 
+    def add_name(self, words: list[TermWord], separator: str) -> None:
+        """Record how one occurrence is shown: a name in its own spelling ("united states"),
+        anything else as the key."""
+        name = separator.join(w.form for w in words) if written_as_name(words) else self.key
+        self.names[name] = self.names.get(name, 0) + 1
+
     def add_neighbours(self, left: str | None, right: str | None) -> None:
         """Record the term words next to one occurrence (None: the run begins or ends there)."""
         self.left[left] = self.left.get(left, 0) + 1
@@ -127,11 +133,14 @@ def index_terms(texts: list[Text], *, max_words: int = MAX_WORDS) -> TermIndex:
                     term.paragraphs.add(paragraph_index)
                     form = " ".join(text.text[start:end].split())
                     term.forms[form] = term.forms.get(form, 0) + 1
-                    is_name = len(words) > 1 and all(w.name for w in words)
-                    term.is_name = term.is_name or is_name
-                    name = separator.join(w.form for w in words) if is_name else key
-                    term.names[name] = term.names.get(name, 0) + 1
+                    term.is_name = term.is_name or written_as_name(words)
+                    term.add_name(words, separator)
     return TermIndex(lang, terms, runs, paragraph_words)
+
+
+def written_as_name(words: list[TermWord]) -> bool:
+    """Several words, each written as a name ("President Trump", "United States")."""
+    return len(words) > 1 and all(w.name for w in words)
 
 
 def term_key(words: list[TermWord], separator: str) -> str:

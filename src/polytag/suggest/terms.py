@@ -111,11 +111,7 @@ def _rank(pool: pd.DataFrame, units: list[TextUnit], rows: np.ndarray, inside: n
                 key = term_key(words, language.term_separator)
                 if len(key) < 2:  # a single character is never a term (as in the term layer)
                     continue
-                term = terms.setdefault(key, Term(key, tuple(w.lemma for w in words)))
-                # shown as keywords show it: a name in its own spelling ("united states")
-                name = language.term_separator.join(w.form for w in words) \
-                    if len(words) > 1 and all(w.name for w in words) else key
-                term.names[name] = term.names.get(name, 0) + 1
+                terms.setdefault(key, Term(key, tuple(w.lemma for w in words))).add_name(words, language.term_separator)
                 counts[side][key] += 1
                 if side and key not in seen:
                     seen.add(key)

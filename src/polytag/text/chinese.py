@@ -268,8 +268,7 @@ class Chinese(LanguageModule):
 
     def _is_wrong_cut(self, word: str) -> bool:
         """A word of several characters that jieba made up across a conjunction (法和本)."""
-        return len(word) > 1 and not _CONJUNCTIONS.isdisjoint(word[1:-1] if len(word) > 2 else word) \
-            and not self.is_word(word)
+        return len(word) > 1 and not _CONJUNCTIONS.isdisjoint(word) and not self.is_word(word)
 
     sentence_marks = re.compile(f"[{_SENTENCE_MARKS}]+")
 
